@@ -1,0 +1,76 @@
+import type { JsonSchema, OpenApiVersion } from '../schema/json-schema.js';
+import type { ParameterType } from '../types/parameter-type.js';
+
+/**
+ * An HTTP request as a `@rawHttp` `run` receives it. Header names are lower case; the body is the raw bytes,
+ * untouched (an image arrives as sent).
+ */
+export interface ScoringRequest {
+  readonly method: string;
+  /** The path without the query string, e.g. `/score`. */
+  readonly path: string;
+  /** The path with the query string, e.g. `/score?verbose=1`. */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly body: Uint8Array;
+  /** The body decoded as UTF-8. */
+  text(): string;
+  /** The body parsed as JSON (integers beyond ±2^53 kept exact as `bigint`). */
+  json(): unknown;
+}
+
+/** How `run` takes its input, decided when the script loads. */
+export type ScriptKind =
+  /** `run` has `@inputSchema` parameters: the JSON body's keys fill them by name. */
+  | 'schema'
+  /** `run` is undecorated: it receives the request body as a string. */
+  | 'text'
+  /** `run` is `@rawHttp`: it receives the whole {@link ScoringRequest}. */
+  | 'raw';
+
+/** One parameter of `run`, as the loader read it. */
+export interface ScriptParameter {
+  readonly name: string;
+  readonly position: number;
+  /** Declared with `@inputSchema(name, type)`, or undefined for a plain parameter. */
+  readonly type: ParameterType | undefined;
+  /** May be left out of the body (`optional: true`, or the parameter has a default value). */
+  readonly optional: boolean;
+}
+
+/** What `invoke` and `invokeRaw` are told about the request besides its body. */
+export interface InvokeContext {
+  /** The request headers (lower-case names), for a `run` parameter named `requestHeaders`. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * An entry script after `loadScoringScript`: its contract checked, its schemas computed. The CLI and the
+ * server use nothing else of a script.
+ */
+export interface LoadedScript {
+  /** The script's absolute path. */
+  readonly path: string;
+  readonly kind: ScriptKind;
+  readonly parameters: readonly ScriptParameter[];
+  /** `{ type: 'object', properties, required, example }` over the decorated parameters, or undefined. */
+  readonly inputSchema: JsonSchema | undefined;
+  readonly outputSchema: JsonSchema | undefined;
+  /** The OpenAPI versions every schema of the script fits. */
+  readonly supportedVersions: readonly OpenApiVersion[];
+  /** True when request bodies must be parsed with `parseJson(text, { exactIntegers: true })`. */
+  readonly exactIntegers: boolean;
+  /** Calls the script's `init` once with the model directory (and sets `AZUREML_MODEL_DIR`). */
+  init(modelDir: string): Promise<void>;
+  /**
+   * Runs a `schema` or `text` script: decode → run → encode. `body` is the parsed JSON object for `schema`
+   * scripts and the body string for `text` scripts. Resolves to a JSON value or a `ScoringResponse`.
+   *
+   * @throws InputValidationError when the body does not match the input schema (paths start with the
+   * parameter name).
+   */
+  invoke(body: unknown, context?: InvokeContext): Promise<unknown>;
+  /** Runs a `raw` script with the whole request. */
+  invokeRaw(request: ScoringRequest): Promise<unknown>;
+}

@@ -1,0 +1,1 @@
+export type { InvokeContext, LoadedScript, ScoringRequest, ScriptKind, ScriptParameter } from './contract.js';
