@@ -1,0 +1,27 @@
+import { ParameterType } from '../types/parameter-type.js';
+import { appendMark, OUTPUTS, type OutputDeclaration } from './metadata.js';
+import { methodDecorator, type MethodDecorator } from './method-decorator.js';
+
+/** Checks the argument of `@outputSchema` (or `withSchemas`' output) and builds its declaration. */
+export function outputDeclaration(label: string, type: unknown): OutputDeclaration {
+  if (!(type instanceof ParameterType)) {
+    throw new TypeError(`${label}: the type must be a ParameterType, e.g. new NdArrayParameterType(sample)`);
+  }
+  return Object.freeze({ type });
+}
+
+/**
+ * Declares what `run` returns: the type documents the response and encodes the result into JSON (typed
+ * arrays, bigint, dates and frames included). One per `run`.
+ *
+ * @example
+ * class Model {
+ *   @inputSchema('data', new NdArrayParameterType(sample))
+ *   @outputSchema(new NdArrayParameterType(new Float64Array([3726.995])))
+ *   run(data: NdArray<Float64Array>) { return this.model.predict(data); }
+ * }
+ */
+export function outputSchema(type: ParameterType<any, any>): MethodDecorator {
+  const declaration = outputDeclaration('@outputSchema', type);
+  return methodDecorator('@outputSchema', (method) => appendMark(method, OUTPUTS, declaration));
+}

@@ -1,0 +1,68 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+import { ScriptLoadError, type ScriptProblem } from './script-load-error.js';
+
+/** The `tsconfig.json` nearest to a script (its folder, then each parent), or undefined. */
+export function nearestTsconfig(scriptPath: string): string | undefined {
+  for (let dir = dirname(scriptPath); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'tsconfig.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+const BARE_SPECIFIER = /^(?![./]|file:|node:|data:)((?:@[^/]+\/)?[^/]+)/;
+const MISSING = /Cannot find (?:package|module) '([^']+)'/;
+
+/** Turns an import failure into a problem: a missing package is named, anything else is an evaluation error. */
+export function importProblem(error: unknown): ScriptProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  const specifier = MISSING.exec(message)?.[1];
+  if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && specifier) {
+    const packageName = BARE_SPECIFIER.exec(specifier)?.[1];
+    if (packageName) {
+      return {
+        code: 'MISSING_PACKAGE',
+        packageName,
+        message: `imports the package '${packageName}', which is not installed (npm install ${packageName})`,
+      };
+    }
+    return { code: 'EVALUATION', message: `imports ${specifier}, which does not exist` };
+  }
+  return { code: 'EVALUATION', message: `failed while loading: ${message}` };
+}
+
+/** Runs `fn` with `TSX_TSCONFIG_PATH` set, for tsx's CommonJS loader, which reads its tsconfig from there. */
+function withTsconfigEnv<T>(tsconfig: string | false, fn: () => T): T {
+  const previous = process.env.TSX_TSCONFIG_PATH;
+  if (typeof tsconfig === 'string') process.env.TSX_TSCONFIG_PATH = tsconfig;
+  try {
+    return fn();
+  } finally {
+    if (previous === undefined) delete process.env.TSX_TSCONFIG_PATH;
+    else process.env.TSX_TSCONFIG_PATH = previous;
+  }
+}
+
+/**
+ * Imports an entry script with no build step: `.ts`, `.mts`, `.cts`, `.js`, `.mjs` and `.cjs`, through tsx
+ * (esbuild). Each load is a fresh module instance (tsx namespaces it). The script is compiled with its nearest
+ * `tsconfig.json` (unless `tsconfig` says otherwise), so `experimentalDecorators` there selects legacy
+ * decorators; without it, decorators are TC39 standard decorators.
+ *
+ * @throws ScriptLoadError when the file is missing, imports a missing package, or fails while evaluated.
+ */
+export async function importScript(scriptPath: string, tsconfig?: string | false): Promise<unknown> {
+  if (!existsSync(scriptPath) || !statSync(scriptPath).isFile()) {
+    throw new ScriptLoadError(scriptPath, { code: 'NOT_FOUND', message: 'does not exist (or is not a file)' });
+  }
+  const config = tsconfig ?? process.env.TSX_TSCONFIG_PATH ?? nearestTsconfig(scriptPath) ?? false;
+  const parentURL = import.meta.url;
+  try {
+    return await withTsconfigEnv(config, () => tsImport(scriptPath, { parentURL, tsconfig: config }));
+  } catch (error) {
+    throw new ScriptLoadError(scriptPath, importProblem(error), { cause: error });
+  }
+}

@@ -1,0 +1,83 @@
+import { hasFlag, MODEL_INIT } from '../decorators/metadata.js';
+import type { ScriptProblem } from './script-load-error.js';
+
+/** `init` and `run` as found in a script's exports, with the object to call them on. */
+export interface ScriptShape {
+  readonly init: Function;
+  readonly run: Function;
+  /** `this` for both calls: the class instance, the exported object, or undefined for module functions. */
+  readonly target: unknown;
+  /** `init` is marked `@modelInit`: it is called with the model directory. */
+  readonly initTakesModelDir: boolean;
+}
+
+type Holder = Record<PropertyKey, unknown>;
+
+function isClass(value: unknown): value is new () => object {
+  return typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value));
+}
+
+function isModuleNamespace(value: object): boolean {
+  return (value as Holder)[Symbol.toStringTag] === 'Module';
+}
+
+function holdsEntryPoints(value: unknown): value is Holder {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  const holder = value as Holder;
+  return typeof holder.run === 'function' || typeof holder.init === 'function' || methodsOf(holder).some((fn) => hasFlag(fn, MODEL_INIT));
+}
+
+/** Every function-valued property of an object and its prototypes (class methods included). */
+function methodsOf(holder: object): Function[] {
+  const methods = new Set<Function>();
+  for (let object: object | null = holder; object && object !== Object.prototype && object !== Function.prototype; object = Object.getPrototypeOf(object)) {
+    for (const key of Object.getOwnPropertyNames(object)) {
+      const descriptor = Object.getOwnPropertyDescriptor(object, key);
+      if (typeof descriptor?.value === 'function' && key !== 'constructor') methods.add(descriptor.value as Function);
+    }
+  }
+  return [...methods];
+}
+
+/**
+ * The object whose `init` and `run` the script provides: the module's own exports (named exports, or
+ * CommonJS `module.exports`), else its default export: an instance, an object, or a class (instantiated with
+ * no arguments).
+ */
+function holderOf(exports: unknown): { holder: Holder; target: unknown } | ScriptProblem {
+  if (holdsEntryPoints(exports)) {
+    return { holder: exports, target: isModuleNamespace(exports) ? undefined : exports };
+  }
+  const fallback = (exports as Holder | null)?.default;
+  const candidate = fallback ?? exports;
+  if (isClass(candidate)) {
+    try {
+      const instance = new candidate() as Holder;
+      return { holder: instance, target: instance };
+    } catch (error) {
+      return { code: 'EVALUATION', message: `its default-exported class ${candidate.name} failed when constructed with no arguments: ${(error as Error).message}` };
+    }
+  }
+  if (fallback !== undefined && holdsEntryPoints(fallback)) return { holder: fallback, target: fallback };
+  return { code: 'CONTRACT', method: 'run', message: 'has no run function: export init and run functions, or a default class (or instance) with init and run methods' };
+}
+
+/** Finds `init` (the method marked `@modelInit`, else `init`) and `run` in a script's exports. */
+export function shapeOf(exports: unknown): ScriptShape | ScriptProblem {
+  const found = holderOf(exports);
+  if ('code' in found) return found;
+  const { holder, target } = found;
+  const run = holder.run;
+  if (typeof run !== 'function') {
+    return { code: 'CONTRACT', method: 'run', message: 'has no run function: export a run function (or give the default class or instance a run method)' };
+  }
+  const marked = methodsOf(holder).filter((fn) => hasFlag(fn, MODEL_INIT));
+  if (marked.length > 1) {
+    return { code: 'CONTRACT', method: 'init', message: `has ${marked.length} @modelInit methods (${marked.map((fn) => fn.name).join(', ')}); it may have one` };
+  }
+  const init = marked[0] ?? holder.init;
+  if (typeof init !== 'function') {
+    return { code: 'CONTRACT', method: 'init', message: 'has no init function: export an init function (or give the default class or instance an init method, or mark one @modelInit)' };
+  }
+  return { init, run, target, initTakesModelDir: hasFlag(init, MODEL_INIT) };
+}
