@@ -1,0 +1,23 @@
+import { ArrowFrameAdapter, isArrowTable } from './arrow-frame.js';
+import { DanfoFrameAdapter, isDanfoFrame } from './danfo-frame.js';
+import type { FrameAdapter } from './frame-data.js';
+import { PlainFrameAdapter, type PlainFrame } from './plain-frame.js';
+
+function isPlainFrame(value: unknown): value is PlainFrame {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return (prototype === Object.prototype || prototype === null) && Object.values(value).every((column) => Array.isArray(column) || ArrayBuffer.isView(column));
+}
+
+/**
+ * The adapter for a frame's kind: an apache-arrow `Table`, a danfojs `DataFrame`, or a plain
+ * `{ column: values[] }` object.
+ *
+ * @throws TypeError for anything else, or a frame whose columns have no JSON form.
+ */
+export function frameAdapterFor(frame: unknown): FrameAdapter<unknown> {
+  if (isArrowTable(frame)) return new ArrowFrameAdapter(frame) as FrameAdapter<unknown>;
+  if (isDanfoFrame(frame)) return new DanfoFrameAdapter(frame) as FrameAdapter<unknown>;
+  if (isPlainFrame(frame)) return new PlainFrameAdapter(frame) as FrameAdapter<unknown>;
+  throw new TypeError('A DataFrame must be an apache-arrow Table, a danfojs DataFrame or a { column: values[] } object of arrays');
+}

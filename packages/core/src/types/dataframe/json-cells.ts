@@ -1,0 +1,31 @@
+import type { JsonValue } from '../../json/json-value.js';
+import type { ColumnType } from './column-type.js';
+
+/**
+ * The JSON value of one cell: dates and date-times become ISO 8601 strings (epoch milliseconds too, in a
+ * date-time column), `bigint` becomes a number when it is safe, non-finite numbers and missing cells become
+ * `null`.
+ */
+export function jsonCell(value: unknown, type: ColumnType): JsonValue {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'number':
+      if (!Number.isFinite(value)) return null;
+      return type.kind === 'date-time' ? new Date(value).toISOString() : value;
+    case 'bigint':
+      return value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER ? Number(value) : value;
+    case 'string':
+    case 'boolean':
+      return value;
+    default:
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+      return String(value);
+  }
+}
+
+/** The JSON cells of a column of native values. */
+export function jsonCells(values: ArrayLike<unknown>, type: ColumnType): JsonValue[] {
+  const cells = new Array<JsonValue>(values.length);
+  for (let i = 0; i < values.length; i++) cells[i] = jsonCell(values[i], type);
+  return cells;
+}
