@@ -1,0 +1,23 @@
+import type { OpenApiVersion } from '@inferschema/core';
+import type { RenderedSchema, SchemaDialect } from '../schema/schema-dialect.js';
+import type { ServiceInfo } from '../service-info.js';
+
+/** The component schemas every service document has. */
+export type ServiceSchemaName = 'ServiceInput' | 'ServiceOutput' | 'ErrorResponse';
+
+/** Everything a document is made of, already rendered in the document's dialect. */
+export interface ServiceDocumentParts {
+  readonly info: ServiceInfo;
+  readonly schemas: Readonly<Record<ServiceSchemaName, RenderedSchema>>;
+  /** The values the `version` query parameter of `/swagger.json` accepts for this script. */
+  readonly versionAliases: readonly string[];
+}
+
+/** One document version: its schema dialect and its template (a strategy of `buildServiceDocument`). */
+export interface DocumentFormat<TDocument> {
+  readonly version: OpenApiVersion;
+  readonly dialect: SchemaDialect;
+  /** The JSON Pointer of a component schema, e.g. `/definitions/ServiceInput`. */
+  schemaPointer(name: ServiceSchemaName): string;
+  build(parts: ServiceDocumentParts): TDocument;
+}
