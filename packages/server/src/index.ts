@@ -1,1 +1,19 @@
-export {};
+/**
+ * @inferschema/server: the HTTP scoring server for inferschema entry scripts, compatible with clients of the
+ * Azure ML inference server (`/`, `/score`, `/swagger.json`), plus health, metrics and docs routes.
+ *
+ * @module
+ */
+export { createServer, type CreateServerOptions, type ScoringServer } from './create-server.js';
+export {
+  ConfigurationError,
+  DEFAULT_MAX_BODY_BYTES,
+  parseCorsOrigins,
+  parseInteger,
+  resolveServerConfig,
+  serverOptionsFromEnv,
+  type ServerConfig,
+  type ServerOptions,
+} from './config.js';
+export type { ServerPhase } from './server-context.js';
+export { MESSAGES } from './http/messages.js';

@@ -1,0 +1,149 @@
+import { resolve } from 'node:path';
+
+/** How the server is configured. Every field has a default; see {@link resolveServerConfig}. */
+export interface ServerOptions {
+  /** The model directory passed to `init` (and set as `AZUREML_MODEL_DIR`). Default: `AZUREML_MODEL_DIR` or `.`. */
+  readonly modelDir?: string;
+  /** Default 5001. `0` picks a free port. */
+  readonly port?: number;
+  /** Default `127.0.0.1`. */
+  readonly host?: string;
+  /** Where user-supplied `swagger*.json` files are looked up. Default: the entry script's directory. */
+  readonly appRoot?: string;
+  /** Origins allowed by CORS (exact, case-insensitive), or `['*']`. Default: none (CORS off). */
+  readonly corsOrigins?: readonly string[];
+  /** Longest time a `run` may take before the request fails with 500. Default 3,600,000 (1 hour). */
+  readonly scoringTimeoutMs?: number;
+  /** The title of the service documents. Default `ML service`. */
+  readonly serviceName?: string;
+  /** The `info.version` of the service documents. Default `1.0`. */
+  readonly serviceVersion?: string;
+  /** A prefix put in front of every path of the service documents (routing is unchanged). Default none. */
+  readonly servicePathPrefix?: string;
+  /** When set, every route except the health routes needs `Authorization: Bearer <apiKey>`. */
+  readonly apiKey?: string;
+  /** The largest request body accepted, in bytes; larger ones get 413. Default 16 MiB. */
+  readonly maxBodyBytes?: number;
+  /** How long an idle keep-alive connection stays open. Default 5,000 ms. */
+  readonly keepAliveTimeoutMs?: number;
+  /** How long a client may take to send the request headers. Default 10,000 ms. */
+  readonly headersTimeoutMs?: number;
+  /** How long in-flight requests may take to finish after SIGTERM/SIGINT. Default 30,000 ms. */
+  readonly shutdownGraceMs?: number;
+  /** pino log level, or `silent`. Default `info`. */
+  readonly logLevel?: string;
+}
+
+/** {@link ServerOptions} with every default filled in. */
+export type ServerConfig = Required<Omit<ServerOptions, 'apiKey' | 'appRoot'>> & {
+  readonly apiKey: string | undefined;
+  readonly appRoot: string | undefined;
+};
+
+/** 16 MiB: a 224×224×3 float image written as JSON is about 3 MB. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+const DEFAULTS: ServerConfig = {
+  modelDir: '.',
+  port: 5001,
+  host: '127.0.0.1',
+  appRoot: undefined,
+  corsOrigins: [],
+  scoringTimeoutMs: 3_600_000,
+  serviceName: 'ML service',
+  serviceVersion: '1.0',
+  servicePathPrefix: '',
+  apiKey: undefined,
+  maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+  keepAliveTimeoutMs: 5_000,
+  headersTimeoutMs: 10_000,
+  shutdownGraceMs: 30_000,
+  logLevel: 'info',
+};
+
+/** A configuration value that cannot be used; the message names its source. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+/**
+ * Reads a whole number from a flag or variable.
+ *
+ * @throws ConfigurationError naming `source` when the text is not an integer within `[min, max]`.
+ */
+export function parseInteger(text: string, source: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigurationError(`${source} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** Splits `AML_CORS_ORIGINS` (`"https://a.example, https://b.example"` or `*`) into origins. */
+export function parseCorsOrigins(text: string): string[] {
+  return text
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The server options the Azure ML environment variables (and inferschema's own) describe. Unset or empty
+ * variables are left out, so defaults apply.
+ *
+ * | variable | option |
+ * | --- | --- |
+ * | `AZUREML_MODEL_DIR` | `modelDir` |
+ * | `AML_APP_ROOT` | `appRoot` |
+ * | `AML_CORS_ORIGINS` | `corsOrigins` |
+ * | `SCORING_TIMEOUT_MS` | `scoringTimeoutMs` |
+ * | `SERVICE_NAME`, `SERVICE_VERSION`, `SERVICE_PATH_PREFIX` | `serviceName`, `serviceVersion`, `servicePathPrefix` |
+ * | `INFERSCHEMA_API_KEY` | `apiKey` |
+ * | `INFERSCHEMA_MAX_BODY_BYTES` | `maxBodyBytes` |
+ * | `INFERSCHEMA_LOG_LEVEL` | `logLevel` |
+ *
+ * @throws ConfigurationError when a numeric variable is not an integer.
+ * @example
+ * serverOptionsFromEnv({ SCORING_TIMEOUT_MS: '5000' }); // { scoringTimeoutMs: 5000 }
+ */
+export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
+  const options: { -readonly [K in keyof ServerOptions]: ServerOptions[K] } = {};
+  const text = (name: string) => nonEmpty(env[name]);
+  if (text('AZUREML_MODEL_DIR')) options.modelDir = text('AZUREML_MODEL_DIR');
+  if (text('AML_APP_ROOT')) options.appRoot = text('AML_APP_ROOT');
+  if (text('AML_CORS_ORIGINS')) options.corsOrigins = parseCorsOrigins(text('AML_CORS_ORIGINS')!);
+  if (text('SCORING_TIMEOUT_MS')) options.scoringTimeoutMs = parseInteger(text('SCORING_TIMEOUT_MS')!, 'SCORING_TIMEOUT_MS', 1);
+  if (text('SERVICE_NAME')) options.serviceName = text('SERVICE_NAME');
+  if (text('SERVICE_VERSION')) options.serviceVersion = text('SERVICE_VERSION');
+  if (text('SERVICE_PATH_PREFIX')) options.servicePathPrefix = text('SERVICE_PATH_PREFIX');
+  if (text('INFERSCHEMA_API_KEY')) options.apiKey = text('INFERSCHEMA_API_KEY');
+  if (text('INFERSCHEMA_MAX_BODY_BYTES')) {
+    options.maxBodyBytes = parseInteger(text('INFERSCHEMA_MAX_BODY_BYTES')!, 'INFERSCHEMA_MAX_BODY_BYTES', 1);
+  }
+  if (text('INFERSCHEMA_LOG_LEVEL')) options.logLevel = text('INFERSCHEMA_LOG_LEVEL');
+  return options;
+}
+
+/**
+ * Fills in every default. Later sources win: `resolveServerConfig(fromEnv, fromFlags)` lets flags override
+ * environment variables. Relative directories are resolved against the current directory.
+ *
+ * @example
+ * resolveServerConfig(serverOptionsFromEnv(process.env), { port: 8080 }).port; // 8080
+ */
+export function resolveServerConfig(...sources: readonly ServerOptions[]): ServerConfig {
+  const merged: Record<string, unknown> = { ...DEFAULTS };
+  for (const source of sources) {
+    for (const [key, value] of Object.entries(source)) if (value !== undefined) merged[key] = value;
+  }
+  const config = merged as ServerConfig;
+  return {
+    ...config,
+    modelDir: resolve(config.modelDir),
+    appRoot: config.appRoot === undefined ? undefined : resolve(config.appRoot),
+  };
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Writable } from 'node:stream';
+import { loadScoringScript, type LoadedScript } from '@inferschema/core';
+import { fastify, LogController, type FastifyInstance } from 'fastify';
+import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
+import { registerErrorReplies } from './http/error-replies.js';
+import { registerRequestHooks } from './http/hooks.js';
+import { MAX_REQUEST_ID_LENGTH } from './http/request-ids.js';
+import './http/request-state.js';
+import { createServerMetrics } from './metrics.js';
+import { registerDocsRoutes } from './routes/docs.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerMetricsRoute, type MetricsSource } from './routes/metrics.js';
+import { registerScoreRoute } from './routes/score.js';
+import { registerSwaggerRoute } from './routes/swagger.js';
+import type { ServerContext, ServerPhase } from './server-context.js';
+import { prepareServiceDocuments } from './service-documents.js';
+
+/** Options of {@link createServer}: the server's configuration, plus what only code (not flags) can set. */
+export interface CreateServerOptions extends ServerOptions {
+  /** Where the JSON log lines go. Default: standard output. */
+  readonly logStream?: Writable;
+  /** Where `GET /metrics` reads its text (the cluster primary's aggregate, under `--workers`). */
+  readonly metricsSource?: MetricsSource;
+}
+
+/** A scoring server: built, then listening, then ready once `init` has finished. */
+export interface ScoringServer {
+  /** The fastify instance (for `inject` in tests, or to add routes before `listen`). */
+  readonly app: FastifyInstance;
+  readonly script: LoadedScript;
+  readonly config: ServerConfig;
+  /** `starting` until `init` has finished, `ready` then, `closing` once `close` was called. */
+  readonly phase: ServerPhase;
+  /** Starts accepting connections; resolves to the base URL, e.g. `http://127.0.0.1:5001`. */
+  listen(): Promise<string>;
+  /** Runs the script's `init` with the model directory; the server reports ready once it resolves. */
+  initialize(): Promise<void>;
+  /** `listen`, then `initialize`. If `init` fails, the server stops listening and the error is thrown. */
+  start(): Promise<string>;
+  /** Stops accepting connections and resolves once in-flight requests have been answered. */
+  close(): Promise<void>;
+}
+
+function validRequestId(header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' && header.length > 0 && header.length <= MAX_REQUEST_ID_LENGTH ? header : undefined;
+}
+
+function runModeLine(script: LoadedScript): string {
+  if (script.kind === 'raw') return 'run() is decorated with @rawHttp: it receives the whole request.';
+  if (script.kind === 'text') return 'run() is not decorated: it receives the request body as a string.';
+  const names = script.parameters.filter((parameter) => parameter.type !== undefined).map((parameter) => parameter.name);
+  return `run() has schemas: it receives these parameters from the JSON body: ${names.join(', ')}.`;
+}
+
+function buildApp(context: ServerContext, options: CreateServerOptions): FastifyInstance {
+  const routes = new Map<string, Set<string>>();
+  const { config } = context;
+  const app = fastify({
+    logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
+    genReqId: (request) => validRequestId(request.headers['x-request-id']) ?? randomUUID(),
+    bodyLimit: config.maxBodyBytes,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    requestTimeout: 120_000,
+    return503OnClosing: true,
+    exposeHeadRoutes: true,
+  });
+  app.server.headersTimeout = config.headersTimeoutMs;
+  app.decorateRequest('requestIds', null);
+  app.decorateRequest('runMs', null);
+  app.decorateRequest('receivedAt', 0);
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxBodyBytes }, (_request, body, done) => done(null, body));
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.includes(':') || route.url.includes('*')) return;
+    const methods = routes.get(route.url) ?? new Set<string>();
+    for (const method of [route.method].flat()) methods.add(method);
+    routes.set(route.url, methods);
+  });
+  registerRequestHooks(app, context);
+  registerErrorReplies(app, config, routes);
+  registerHealthRoutes(app, context);
+  registerScoreRoute(app, context);
+  registerSwaggerRoute(app, context);
+  registerMetricsRoute(app, context, options.metricsSource);
+  registerDocsRoutes(app, context);
+  addAutomaticOptions(app, routes);
+  return app;
+}
+
+function addAutomaticOptions(app: FastifyInstance, routes: ReadonlyMap<string, ReadonlySet<string>>): void {
+  for (const [url, methods] of [...routes]) {
+    if (methods.has('OPTIONS')) continue;
+    const allow = [...methods, 'OPTIONS'].join(', ');
+    app.options(url, (_request, reply) => reply.code(200).header('allow', allow).send());
+  }
+}
+
+/**
+ * Creates a scoring server for an entry script: loads it (when given a path), generates its service documents
+ * once, and builds the routes. Nothing listens until `listen` or `start`.
+ *
+ * @example
+ * const server = await createServer('examples/regression/score.ts', { modelDir: 'examples/regression/model', port: 0 });
+ * const url = await server.start(); // http://127.0.0.1:<port>, ready
+ * await fetch(`${url}/score`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data": [[1, 2]]}' });
+ * await server.close();
+ */
+export async function createServer(script: LoadedScript | string, options: CreateServerOptions = {}): Promise<ScoringServer> {
+  const config = resolveServerConfig(options);
+  const loaded = typeof script === 'string' ? await loadScoringScript(script) : script;
+  const context: ServerContext = {
+    script: loaded,
+    config,
+    metrics: createServerMetrics(),
+    documents: await prepareServiceDocuments(loaded, config),
+    phase: 'starting',
+  };
+  const app = buildApp(context, options);
+  app.log.info({ script: loaded.path, kind: loaded.kind }, runModeLine(loaded));
+  for (const [version, document] of context.documents) {
+    if (document.userFile) app.log.info({ version, file: document.userFile }, `Loaded the user's ${version} document`);
+  }
+  app.log.info({ versions: [...context.documents.keys()] }, 'Service documents prepared');
+
+  let listening: Promise<string> | undefined;
+  const server: ScoringServer = {
+    app,
+    script: loaded,
+    config,
+    get phase() {
+      return context.phase;
+    },
+    listen() {
+      listening ??= app.listen({ port: config.port, host: config.host }).then(() => {
+        const address = app.server.address();
+        const port = typeof address === 'object' && address ? address.port : config.port;
+        const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+        return `http://${host}:${port}`;
+      });
+      return listening;
+    },
+    async initialize() {
+      const started = performance.now();
+      app.log.info({ modelDir: config.modelDir }, "Invoking the script's init()");
+      await loaded.init(config.modelDir);
+      if (context.phase === 'starting') context.phase = 'ready';
+      app.log.info(
+        { durationMs: Math.round(performance.now() - started), scoringTimeoutMs: config.scoringTimeoutMs, pid: process.pid },
+        'init() finished: ready for traffic',
+      );
+    },
+    async start() {
+      const url = await server.listen();
+      try {
+        await server.initialize();
+      } catch (error) {
+        await server.close();
+        throw error;
+      }
+      return url;
+    },
+    async close() {
+      context.phase = 'closing';
+      await app.close();
+    },
+  };
+  return server;
+}

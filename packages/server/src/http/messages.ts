@@ -1,0 +1,25 @@
+/** The error messages the server answers with, as the Azure ML inference server words them. */
+export const MESSAGES = Object.freeze({
+  notFound:
+    'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.',
+  methodNotAllowed: 'The method is not allowed for the requested URL.',
+  headNotAllowed: 'Method not allowed',
+  requestIdTooLong: 'x-request-id must not exceed 100 characters',
+  clientRequestIdTooLong: 'x-ms-request-id and x-ms-client-request-id must not exceed 100 characters',
+  expectsJson: 'Expects Content-Type to be application/json',
+  emptyBody: 'POST body is empty. Expecting a JSON dictionary.',
+  notAnObject: 'POST body should be a JSON dictionary.',
+  invalidJson: (detail: string) => `POST body could not be decoded as JSON: ${detail}`,
+  invalidUtf8: (detail: string) => `Input cannot be decoded as UTF-8: ${detail}`,
+  bodyTooLarge: (limit: number) => `Request body is larger than the limit of ${limit} bytes.`,
+  runFailed: 'An unexpected error occurred in scoring script. Check the logs for more info.',
+  internalError: 'An unexpected internal error occurred. Check the logs for more info.',
+  scoringTimeout: (ms: number) => `Scoring timeout after ${ms} ms`,
+  notReady: 'The model is not ready: init() has not finished.',
+  shuttingDown: 'The server is shutting down.',
+  unauthorized: 'Missing or invalid API key. Send it as Authorization: Bearer <key>.',
+  swaggerVersionInvalid: (version: string, supported: string) =>
+    `Swagger version [${version}] is not valid. Supported versions: [${supported}].`,
+  swaggerVersionUnsupported: (version: string, supported: string) =>
+    `Swagger version [${version}] is not supported for the scoring script. Supported swagger versions: [${supported}].`,
+});

@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { OpenApiVersion } from '@inferschema/core';
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../server-context.js';
+
+const require = createRequire(import.meta.url);
+
+/** The swagger-ui-dist files the page loads, with their content types. */
+const ASSETS: Readonly<Record<string, string>> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'swagger-ui-standalone-preset.js': 'text/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+  'favicon-16x16.png': 'image/png',
+};
+
+/** The document the page shows: the first of these the server has. */
+const PREFERRED_VERSIONS: readonly OpenApiVersion[] = ['3.0', '3.1', '2.0'];
+const VERSION_PARAMETER: Readonly<Record<OpenApiVersion, string>> = { '2.0': '2', '3.0': '3', '3.1': '3.1' };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+// Relative URLs, so the page also works behind a proxy that strips a path prefix: from `/docs`,
+// `docs/x` is `/docs/x` and `swagger.json` is `/swagger.json`.
+function page(title: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)} – API docs</title>
+<link rel="stylesheet" href="docs/swagger-ui.css">
+<link rel="icon" type="image/png" href="docs/favicon-32x32.png" sizes="32x32">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="docs/swagger-ui-bundle.js"></script>
+<script src="docs/swagger-ui-standalone-preset.js"></script>
+<script src="docs/initializer.js"></script>
+</body>
+</html>
+`;
+}
+
+function initializer(documentUrl: string): string {
+  return `window.ui = SwaggerUIBundle({
+  url: new URL(${JSON.stringify(documentUrl)}, document.baseURI).href,
+  dom_id: '#swagger-ui',
+  deepLinking: true,
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+  plugins: [SwaggerUIBundle.plugins.DownloadUrl],
+  layout: 'StandaloneLayout',
+  validatorUrl: null,
+});
+`;
+}
+
+/**
+ * `GET /docs`: Swagger UI for the service document, served from the local `swagger-ui-dist` package (no
+ * CDN). The page reads `/swagger.json` in the first version of 3.0, 3.1, 2.0 the script has.
+ */
+export function registerDocsRoutes(app: FastifyInstance, context: ServerContext): void {
+  const folder = dirname(require.resolve('swagger-ui-dist/package.json'));
+  const cache = new Map<string, Promise<Buffer>>();
+  const version = PREFERRED_VERSIONS.find((candidate) => context.documents.has(candidate));
+  const documentUrl = version ? `swagger.json?version=${VERSION_PARAMETER[version]}` : 'swagger.json';
+  const html = page(context.config.serviceName);
+  const script = initializer(documentUrl);
+
+  app.get('/docs', (_request, reply) => reply.type('text/html; charset=utf-8').send(html));
+  app.get('/docs/initializer.js', (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script));
+  app.get<{ Params: { asset: string } }>('/docs/:asset', async (request, reply) => {
+    const { asset } = request.params;
+    const type = Object.hasOwn(ASSETS, asset) ? ASSETS[asset] : undefined;
+    if (!type) return reply.callNotFound();
+    let bytes = cache.get(asset);
+    if (!bytes) {
+      bytes = readFile(join(folder, asset));
+      cache.set(asset, bytes);
+    }
+    return reply.type(type).header('cache-control', 'public, max-age=86400').send(await bytes);
+  });
+}

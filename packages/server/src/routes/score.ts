@@ -1,0 +1,113 @@
+import { createScoringRequest, InputValidationError, stringifyJson, type JsonValue } from '@inferschema/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError } from '../http/http-error.js';
+import { bodyText, jsonObjectBody } from '../http/json-body.js';
+import { MESSAGES } from '../http/messages.js';
+import { queryObject } from '../http/query-object.js';
+import { runReplyOf, UnserializableResultError } from '../http/run-reply.js';
+import { ScoringTimeoutError, timedCall } from '../http/timed-call.js';
+import type { ServerContext } from '../server-context.js';
+
+/** Response headers a script may not set: the server owns the ids and the framing. */
+const PROTECTED_HEADERS = new Set(['x-request-id', 'x-ms-request-id', 'x-ms-client-request-id', 'content-length', 'transfer-encoding', 'connection']);
+
+function headersOf(request: FastifyRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function searchParamsOf(url: string): URLSearchParams {
+  const index = url.indexOf('?');
+  return new URLSearchParams(index < 0 ? '' : url.slice(index + 1));
+}
+
+/** The input of a `schema` or `text` script: the JSON object (schema) or the string (text). */
+function inputOf(context: ServerContext, request: FastifyRequest): JsonValue {
+  const { script } = context;
+  if (request.method === 'GET') {
+    const query = queryObject(searchParamsOf(request.url), script.exactIntegers);
+    return script.kind === 'schema' ? query : stringifyJson(query);
+  }
+  const body = request.body as Buffer | undefined;
+  if (script.kind === 'schema') return jsonObjectBody(request.headers['content-type'], body, script.exactIntegers);
+  return body ? bodyText(body) : '';
+}
+
+function invocation(context: ServerContext, request: FastifyRequest): () => Promise<unknown> {
+  const { script } = context;
+  if (script.kind === 'raw') {
+    const body = request.body as Buffer | undefined;
+    const scoringRequest = createScoringRequest({ method: request.method, url: request.url, headers: request.headers, body: body ?? new Uint8Array(0) });
+    return () => script.invokeRaw(scoringRequest);
+  }
+  const input = inputOf(context, request);
+  const headers = headersOf(request);
+  return () => script.invoke(input, { headers });
+}
+
+function failed(reply: FastifyReply, status: number, message: string, runFailed: boolean): FastifyReply {
+  return reply.code(status).header('x-ms-run-function-failed', runFailed ? 'True' : 'False').type('application/json').send({ message });
+}
+
+async function score(context: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const { script, config, metrics } = context;
+  if (script.kind !== 'raw' && request.method === 'OPTIONS') {
+    return reply.code(200).header('allow', 'GET, POST, OPTIONS').header('x-ms-run-function-failed', 'False').send();
+  }
+  if (script.kind !== 'raw' && request.method === 'HEAD') throw new HttpError(405, MESSAGES.headNotAllowed);
+  const call = invocation(context, request);
+  let result;
+  try {
+    result = await timedCall(call, config.scoringTimeoutMs);
+  } catch (error) {
+    if (error instanceof InputValidationError) {
+      metrics.runDuration.observe({ outcome: 'error' }, 0);
+      throw new HttpError(400, error.message, { errors: error.errors });
+    }
+    if (error instanceof ScoringTimeoutError) {
+      metrics.runDuration.observe({ outcome: 'timeout' }, error.timeoutMs / 1000);
+      request.log.error({ timeoutMs: error.timeoutMs }, 'run() exceeded the scoring timeout');
+      return failed(reply, 500, MESSAGES.scoringTimeout(error.timeoutMs), true);
+    }
+    metrics.runDuration.observe({ outcome: 'error' }, 0);
+    request.log.error({ err: error }, 'run() failed');
+    return failed(reply, 500, MESSAGES.runFailed, true);
+  }
+  metrics.runDuration.observe({ outcome: 'success' }, result.elapsedMs / 1000);
+  let response;
+  try {
+    response = runReplyOf(result.value);
+  } catch (error) {
+    if (!(error instanceof UnserializableResultError)) throw error;
+    request.log.error({ err: error }, 'run() returned a value that cannot be sent');
+    return failed(reply, 500, MESSAGES.internalError, false);
+  }
+  reply.code(response.status).header('x-ms-run-function-failed', 'False');
+  for (const [name, value] of Object.entries(response.headers)) if (!PROTECTED_HEADERS.has(name)) reply.header(name, value);
+  if (response.status >= 500) reply.header('x-ms-run-function-failed', 'True');
+  reply.header('x-ms-run-fn-exec-ms', result.elapsedMs.toFixed(3));
+  request.runMs = result.elapsedMs;
+  // Bytes, so the content type goes out exactly as chosen (fastify would add a charset to a JSON string).
+  return reply.send(typeof response.body === 'string' ? Buffer.from(response.body) : response.body);
+}
+
+/**
+ * `GET|POST|OPTIONS|HEAD /score`. A `schema` script gets its parameters from the JSON body (or the query
+ * string on GET), a `text` script gets the body as a string, and a `raw` script gets the whole request for
+ * every method. Input mistakes are 4xx with `{ message }` (validation adds `errors`); `run` throwing or
+ * running past the scoring timeout is 500 with `x-ms-run-function-failed: True`.
+ */
+export function registerScoreRoute(app: FastifyInstance, context: ServerContext): void {
+  app.route({
+    method: ['GET', 'POST', 'OPTIONS', 'HEAD'],
+    url: '/score',
+    exposeHeadRoute: false,
+    handler: (request, reply) => {
+      if (context.phase === 'starting') throw new HttpError(503, MESSAGES.notReady);
+      return score(context, request, reply);
+    },
+  });
+}

@@ -1,0 +1,17 @@
+import type { LoadedScript } from '@inferschema/core';
+import type { ServerConfig } from './config.js';
+import type { ServerMetrics } from './metrics.js';
+import type { ServiceDocuments } from './service-documents.js';
+
+/** Where a server is in its life: `starting` until `init` has finished, `closing` once shutdown began. */
+export type ServerPhase = 'starting' | 'ready' | 'closing';
+
+/** What every route of one server shares. */
+export interface ServerContext {
+  readonly script: LoadedScript;
+  readonly config: ServerConfig;
+  readonly metrics: ServerMetrics;
+  readonly documents: ServiceDocuments;
+  /** Mutable: moves from `starting` to `ready` to `closing`. */
+  phase: ServerPhase;
+}
