@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { tsImport } from 'tsx/esm/api';
+import { pathToFileURL } from 'node:url';
+import { register, type NamespacedUnregister } from 'tsx/esm/api';
 import { ScriptLoadError, type ScriptProblem } from './script-load-error.js';
 
 /** The `tsconfig.json` nearest to a script (its folder, then each parent), or undefined. */
@@ -34,21 +35,23 @@ export function importProblem(error: unknown): ScriptProblem {
   return { code: 'EVALUATION', message: `failed while loading: ${message}` };
 }
 
-/** Runs `fn` with `TSX_TSCONFIG_PATH` set, for tsx's CommonJS loader, which reads its tsconfig from there. */
-function withTsconfigEnv<T>(tsconfig: string | false, fn: () => T): T {
-  const previous = process.env.TSX_TSCONFIG_PATH;
-  if (typeof tsconfig === 'string') process.env.TSX_TSCONFIG_PATH = tsconfig;
-  try {
-    return fn();
-  } finally {
-    if (previous === undefined) delete process.env.TSX_TSCONFIG_PATH;
-    else process.env.TSX_TSCONFIG_PATH = previous;
+/** One tsx namespace per tsconfig: the modules an entry script imports are loaded once per namespace. */
+const importers = new Map<string | false, NamespacedUnregister>();
+let loads = 0;
+
+function importerFor(tsconfig: string | false): NamespacedUnregister {
+  let importer = importers.get(tsconfig);
+  if (!importer) {
+    importer = register({ namespace: `inferschema-${importers.size + 1}`, tsconfig });
+    importers.set(tsconfig, importer);
   }
+  return importer;
 }
 
 /**
  * Imports an entry script with no build step: `.ts`, `.mts`, `.cts`, `.js`, `.mjs` and `.cjs`, through tsx
- * (esbuild). Each load is a fresh module instance (tsx namespaces it). The script is compiled with its nearest
+ * (esbuild). Each load evaluates the script afresh (the modules it imports are shared, as Python shares
+ * `sys.modules`; CommonJS scripts follow Node's require cache). The script is compiled with its nearest
  * `tsconfig.json` (unless `tsconfig` says otherwise), so `experimentalDecorators` there selects legacy
  * decorators; without it, decorators are TC39 standard decorators.
  *
@@ -59,9 +62,9 @@ export async function importScript(scriptPath: string, tsconfig?: string | false
     throw new ScriptLoadError(scriptPath, { code: 'NOT_FOUND', message: 'does not exist (or is not a file)' });
   }
   const config = tsconfig ?? process.env.TSX_TSCONFIG_PATH ?? nearestTsconfig(scriptPath) ?? false;
-  const parentURL = import.meta.url;
+  const url = `${pathToFileURL(scriptPath).href}?inferschema-load=${++loads}`;
   try {
-    return await withTsconfigEnv(config, () => tsImport(scriptPath, { parentURL, tsconfig: config }));
+    return await importerFor(config).import(url, import.meta.url);
   } catch (error) {
     throw new ScriptLoadError(scriptPath, importProblem(error), { cause: error });
   }

@@ -13,6 +13,12 @@ export interface ScriptShape {
 
 type Holder = Record<PropertyKey, unknown>;
 
+const NO_RUN: ScriptProblem = {
+  code: 'CONTRACT',
+  method: 'run',
+  message: 'has no run function: export init and run functions, or a default class (or instance) with init and run methods',
+};
+
 function isClass(value: unknown): value is new () => object {
   return typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value));
 }
@@ -21,10 +27,8 @@ function isModuleNamespace(value: object): boolean {
   return (value as Holder)[Symbol.toStringTag] === 'Module';
 }
 
-function holdsEntryPoints(value: unknown): value is Holder {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
-  const holder = value as Holder;
-  return typeof holder.run === 'function' || typeof holder.init === 'function' || methodsOf(holder).some((fn) => hasFlag(fn, MODEL_INIT));
+function holdsRun(value: unknown): value is Holder {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as Holder).run === 'function';
 }
 
 /** Every function-valued property of an object and its prototypes (class methods included). */
@@ -45,21 +49,23 @@ function methodsOf(holder: object): Function[] {
  * no arguments).
  */
 function holderOf(exports: unknown): { holder: Holder; target: unknown } | ScriptProblem {
-  if (holdsEntryPoints(exports)) {
-    return { holder: exports, target: isModuleNamespace(exports) ? undefined : exports };
-  }
-  const fallback = (exports as Holder | null)?.default;
-  const candidate = fallback ?? exports;
-  if (isClass(candidate)) {
-    try {
-      const instance = new candidate() as Holder;
-      return { holder: instance, target: instance };
-    } catch (error) {
-      return { code: 'EVALUATION', message: `its default-exported class ${candidate.name} failed when constructed with no arguments: ${(error as Error).message}` };
+  // A CommonJS module compiled from `export default` nests its default once more ({ default: { default } }).
+  for (let candidate = exports, depth = 0; depth < 3 && candidate != null; candidate = (candidate as Holder).default, depth++) {
+    if (holdsRun(candidate)) {
+      return { holder: candidate, target: isModuleNamespace(candidate) ? undefined : candidate };
     }
+    if (isClass(candidate)) return instantiate(candidate);
   }
-  if (fallback !== undefined && holdsEntryPoints(fallback)) return { holder: fallback, target: fallback };
-  return { code: 'CONTRACT', method: 'run', message: 'has no run function: export init and run functions, or a default class (or instance) with init and run methods' };
+  return NO_RUN;
+}
+
+function instantiate(type: new () => object): { holder: Holder; target: unknown } | ScriptProblem {
+  try {
+    const instance = new type() as Holder;
+    return { holder: instance, target: instance };
+  } catch (error) {
+    return { code: 'EVALUATION', message: `its default-exported class ${type.name} failed when constructed with no arguments: ${(error as Error).message}` };
+  }
 }
 
 /** Finds `init` (the method marked `@modelInit`, else `init`) and `run` in a script's exports. */
@@ -69,7 +75,7 @@ export function shapeOf(exports: unknown): ScriptShape | ScriptProblem {
   const { holder, target } = found;
   const run = holder.run;
   if (typeof run !== 'function') {
-    return { code: 'CONTRACT', method: 'run', message: 'has no run function: export a run function (or give the default class or instance a run method)' };
+    return NO_RUN;
   }
   const marked = methodsOf(holder).filter((fn) => hasFlag(fn, MODEL_INIT));
   if (marked.length > 1) {
