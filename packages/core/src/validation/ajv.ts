@@ -12,6 +12,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).de
 const ISO_DURATION =
   /^-?P(?!$)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$/;
 const DECIMAL_INTEGER = /^-?\d{1,20}$/;
+// ajv-formats' own `byte` regex has the `m` flag, so any string holding a line break passes.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** The message of a value that the `exactInteger` keyword rejects, or undefined when it is accepted. */
 export function exactIntegerProblem(format: 'int64' | 'uint64', value: unknown): string | undefined {
@@ -40,6 +42,7 @@ const exactInteger: DataValidateFunction = function exactInteger(this: unknown, 
 function configure(ajv: Ajv2020): Ajv2020 {
   ajv.addVocabulary(['example']);
   addFormats(ajv, { mode: 'full', formats: ['date-time', 'date', 'time', 'duration', 'byte', 'binary'] });
+  ajv.addFormat('byte', BASE64);
   for (const [name, range] of Object.entries(INTEGER_FORMATS)) {
     const [min, max] = [Number(range.min), Number(range.max)];
     ajv.addFormat(name, { type: 'number', validate: (value: number) => value >= min && value <= max });
