@@ -19,6 +19,12 @@ export interface UserDocument {
   readonly document: JsonValue;
 }
 
+/** `{}`, `[]`, `""`, `0`, `false` and `null`: the Azure ML server treats such a file as absent. */
+function isEmptyJson(value: JsonValue): boolean {
+  if (typeof value === 'object' && value !== null) return Object.keys(value).length === 0;
+  return !value;
+}
+
 async function readIfPresent(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
@@ -31,7 +37,8 @@ async function readIfPresent(path: string): Promise<string | undefined> {
 /**
  * Reads the user-supplied document of a version from the script's directory: `swagger.json` or
  * `swagger2.json` for 2.0, `swagger3.json` for 3.0, `swagger3.1.json` for 3.1. Resolves to undefined when
- * there is none. The document is not checked: it replaces the generated one as it is.
+ * there is none; a file holding an empty value (`{}`, `[]`, `""`, `0`, `false`, `null`) counts as none, as in
+ * the Azure ML server. The document is not checked: it replaces the generated one as it is.
  *
  * @throws SyntaxError naming the file when it is not JSON.
  * @example
@@ -43,11 +50,13 @@ export async function loadUserDocument(scriptDir: string, version: OpenApiVersio
     const path = join(scriptDir, name);
     const text = await readIfPresent(path);
     if (text === undefined) continue;
+    let document: JsonValue;
     try {
-      return { path, document: parseJson(text, { exactIntegers: true }) };
+      document = parseJson(text, { exactIntegers: true });
     } catch (error) {
       throw new SyntaxError(`${path} is not valid JSON: ${(error as Error).message}`);
     }
+    if (!isEmptyJson(document)) return { path, document };
   }
   return undefined;
 }

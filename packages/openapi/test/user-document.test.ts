@@ -42,6 +42,17 @@ describe('loadUserDocument', () => {
     expect(await loadUserDocument(dir, '2.0')).toEqual({ path: join(dir, 'swagger.json'), document: { from: 'swagger.json' } });
   });
 
+  it.each(['{}', '[]', '""', '0', 'false', 'null', ' {} \n'])('treats a file holding %j as absent', async (text) => {
+    await writeFile(join(dir, 'swagger3.json'), text);
+    expect(await loadUserDocument(dir, '3.0')).toBeUndefined();
+  });
+
+  it('falls back to swagger2.json when swagger.json is empty', async () => {
+    await writeFile(join(dir, 'swagger.json'), '{}');
+    await writeFile(join(dir, 'swagger2.json'), '{"swagger": "2.0"}');
+    expect(await loadUserDocument(dir, '2.0')).toEqual({ path: join(dir, 'swagger2.json'), document: { swagger: '2.0' } });
+  });
+
   it('names the file that is not JSON', async () => {
     await writeFile(join(dir, 'swagger3.json'), '{"openapi": ');
     await expect(loadUserDocument(dir, '3.0')).rejects.toThrow(
