@@ -23,11 +23,12 @@ export const TABLE_FIELD_TYPES: Readonly<Record<ColumnType['kind'], string>> = O
   scalar: 'any',
 });
 
-const SCALAR_TYPES: JsonSchemaType[] = ['boolean', 'number', 'string', 'null'];
+/** Any JSON scalar or null, in a form every OpenAPI version reads as nullable (and ajv's strict mode accepts). */
+const SCALAR_TYPES: JsonSchemaType[] = ['boolean', 'number', 'string'];
 
 /** The JSON Schema of one cell of a column. */
 export function cellSchemaOf(column: ColumnType): JsonSchema {
-  if (column.kind === 'scalar') return { type: [...SCALAR_TYPES] };
+  if (column.kind === 'scalar') return { anyOf: SCALAR_TYPES.map((type) => ({ type: [type, 'null'] })) };
   const type: JsonSchemaType = column.kind === 'date-time' ? 'string' : column.kind;
   const schema: JsonSchema = { type: column.nullable ? [type, 'null'] : type };
   const format = column.kind === 'date-time' ? 'date-time' : column.format;

@@ -17,7 +17,8 @@ const SCALAR: ColumnType = { kind: 'scalar', nullable: true };
 
 /** The schemas of the distinct cells, as one schema (`anyOf` when they differ). */
 function unionOf(schemas: readonly JsonSchema[]): JsonSchema {
-  const distinct = new Map(schemas.map((schema) => [JSON.stringify(schema), schema]));
+  const options = schemas.flatMap((schema) => schema.anyOf ?? [schema]);
+  const distinct = new Map(options.map((schema) => [JSON.stringify(schema), schema]));
   const [only, ...others] = distinct.values();
   return others.length === 0 && only ? only : { anyOf: [...distinct.values()] };
 }
