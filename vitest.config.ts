@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // code under test is exactly what an entry script loaded at run time imports: one copy of each module.
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
     globals: true,
     testTimeout: 30_000,
     hookTimeout: 120_000,
