@@ -134,3 +134,27 @@ export function parametersOf(fn: Function): SourceParameter[] {
   }
   return [];
 }
+
+const NUMBERED = /^(.*[^\d])(\d+)$/;
+
+function mentions(source: string, name: string): boolean {
+  return new RegExp(`(?<![\\p{ID_Continue}$])${name.replace(/\$/g, '\\$')}(?![\\p{ID_Continue}$])`, 'u').test(source);
+}
+
+/**
+ * Undoes esbuild's renaming of parameters. esbuild (and so tsx) renames a parameter that shadows a top-level
+ * name of its module by appending a number (`options` becomes `options2`; evanw/esbuild#2343), which would
+ * change the body key that fills it. A numbered name that the original source never mentions, whose stem it
+ * does mention, is taken back to its stem.
+ *
+ * @example
+ * restoreRenamedParameters([{ name: 'options2', hasDefault: false, rest: false }], 'const options = 1; …run(options) {…}');
+ * // [{ name: 'options', hasDefault: false, rest: false }]
+ */
+export function restoreRenamedParameters(parameters: readonly SourceParameter[], originalSource: string): SourceParameter[] {
+  return parameters.map((parameter) => {
+    const match = parameter.name === undefined ? null : NUMBERED.exec(parameter.name);
+    if (!match || mentions(originalSource, parameter.name!) || !mentions(originalSource, match[1]!)) return parameter;
+    return { ...parameter, name: match[1] };
+  });
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LoadedScript } from './contract.js';
 import { importScript } from './import-script.js';
@@ -32,7 +33,7 @@ export async function loadScoringScript(path: string, options: LoadScoringScript
   const exports = await importScript(scriptPath, options.tsconfig);
   const shape = shapeOf(exports);
   if ('code' in shape) throw new ScriptLoadError(scriptPath, shape);
-  const plan = planRun(shape.run);
+  const plan = planRun(shape.run, readFileSync(scriptPath, 'utf8'));
   const [problem] = plan.problems;
   if (problem) throw new ScriptLoadError(scriptPath, problem);
   return new ScoringScript(scriptPath, shape, plan, options);

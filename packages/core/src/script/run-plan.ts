@@ -1,6 +1,6 @@
 import { hasFlag, inputsOf, outputsOf, RAW_HTTP, type InputDeclaration, type OutputDeclaration } from '../decorators/metadata.js';
 import type { ScriptKind, ScriptParameter } from './contract.js';
-import { parametersOf } from './function-parameters.js';
+import { parametersOf, restoreRenamedParameters } from './function-parameters.js';
 import type { ScriptProblem } from './script-load-error.js';
 
 /** The parameter names that receive the request headers instead of a body value. */
@@ -29,15 +29,24 @@ export interface RunPlan {
 interface Slot {
   name: string | undefined;
   readonly hasDefault: boolean;
+  readonly rest: boolean;
   declaration: InputDeclaration | undefined;
 }
 
 function signature(slots: readonly Slot[]): string {
-  return `run(${slots.map((slot, index) => slot.name ?? `<parameter ${index}>`).join(', ')})`;
+  return `run(${slots.map((slot, index) => `${slot.rest ? '...' : ''}${slot.name ?? `<parameter ${index}>`}`).join(', ')})`;
 }
 
 function contract(message: string, parameter?: string): ScriptProblem {
   return { code: 'CONTRACT', method: 'run', message, ...(parameter === undefined ? {} : { parameter }) };
+}
+
+/** The parameter a declared name fills: the one of that name, else the one esbuild renamed from it (`data2`). */
+function positionOf(slots: readonly Slot[], name: string): number {
+  const exact = slots.findIndex((slot) => slot.name === name);
+  if (exact !== -1) return exact;
+  const renamed = slots.flatMap((slot, index) => (slot.name?.startsWith(name) && /^\d+$/.test(slot.name.slice(name.length)) ? [index] : []));
+  return renamed.length === 1 ? renamed[0]! : -1;
 }
 
 /** Places each declaration on its parameter: by `position` when given, else by name. */
@@ -48,7 +57,7 @@ function placeDeclarations(slots: Slot[], inputs: readonly InputDeclaration[], p
     const label = input.listed === undefined ? `@inputSchema('${input.name}')` : `withSchemas input '${input.name}'`;
     if (seen.has(input.name)) problems.push(contract(`${label} is declared twice`, input.name));
     seen.add(input.name);
-    const position = input.position ?? slots.findIndex((slot) => slot.name === input.name);
+    const position = input.position ?? positionOf(slots, input.name);
     const slot = slots[position];
     if (!slot) {
       const where = input.position === undefined ? 'names no parameter of' : `has position ${position}, beyond the parameters of`;
@@ -91,11 +100,13 @@ function checkParameters(kind: ScriptKind, parameters: readonly PlannedParameter
 /**
  * Reads how `run` is to be called: its kind (`raw` with `@rawHttp`, `schema` with any schema, `text`
  * otherwise), its parameters with what fills each, and every way it breaks the entry-script contract.
+ * `originalSource` (the script's own text) lets it undo esbuild's renaming of shadowing parameters.
  */
-export function planRun(run: Function): RunPlan {
+export function planRun(run: Function, originalSource?: string): RunPlan {
   const problems: ScriptProblem[] = [];
-  const source = parametersOf(run);
-  const slots: Slot[] = source.map(({ name, hasDefault }) => ({ name, hasDefault, declaration: undefined }));
+  const compiled = parametersOf(run);
+  const source = originalSource === undefined ? compiled : restoreRenamedParameters(compiled, originalSource);
+  const slots: Slot[] = source.map(({ name, hasDefault, rest }) => ({ name, hasDefault, rest, declaration: undefined }));
   const inputs = inputsOf(run);
   const outputs = outputsOf(run);
   const raw = hasFlag(run, RAW_HTTP);
