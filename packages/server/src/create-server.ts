@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import { loadScoringScript, type LoadedScript } from '@inferschema/core';
 import { fastify, LogController, type FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
 import { registerErrorReplies } from './http/error-replies.js';
 import { registerRequestHooks } from './http/hooks.js';
@@ -31,6 +32,8 @@ export interface ScoringServer {
   readonly app: FastifyInstance;
   readonly script: LoadedScript;
   readonly config: ServerConfig;
+  /** The Prometheus registry of this server's metrics. */
+  readonly metricsRegistry: Registry;
   /** `starting` until `init` has finished, `ready` then, `closing` once `close` was called. */
   readonly phase: ServerPhase;
   /** Starts accepting connections; resolves to the base URL, e.g. `http://127.0.0.1:5001`. */
@@ -131,6 +134,7 @@ export async function createServer(script: LoadedScript | string, options: Creat
     app,
     script: loaded,
     config,
+    metricsRegistry: context.metrics.registry,
     get phase() {
       return context.phase;
     },

@@ -1,0 +1,82 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import {
+  ConfigurationError,
+  parseCorsOrigins,
+  parseInteger,
+  serve,
+  serveOptionsFromEnv,
+  serverOptionsFromEnv,
+  type ServerOptions,
+} from '@inferschema/server';
+
+/** The flags of `inferschema serve`, as commander parses them. */
+interface ServeFlags {
+  readonly modelDir?: string;
+  readonly port?: number;
+  readonly host?: string;
+  readonly workers?: number;
+  readonly apiKey?: string;
+  readonly corsOrigins?: string[];
+  readonly scoringTimeoutMs?: number;
+  readonly maxBodyBytes?: number;
+  readonly shutdownGraceMs?: number;
+  readonly logLevel?: string;
+}
+
+function integer(flag: string, min: number, max?: number) {
+  return (text: string) => {
+    try {
+      return parseInteger(text, flag, min, max);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
+}
+
+function withoutUndefined(options: Record<string, unknown>): ServerOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as ServerOptions;
+}
+
+/**
+ * Adds `inferschema serve [script]`: runs the scoring server for an entry script. Flags win over the Azure ML
+ * environment variables (`AZUREML_ENTRY_SCRIPT`, `AZUREML_MODEL_DIR`, `AML_APP_ROOT`, `AML_CORS_ORIGINS`,
+ * `SCORING_TIMEOUT_MS`, `SERVICE_NAME`, `SERVICE_VERSION`, `SERVICE_PATH_PREFIX`, `WORKER_COUNT`) and
+ * inferschema's (`INFERSCHEMA_API_KEY`, `INFERSCHEMA_MAX_BODY_BYTES`, `INFERSCHEMA_LOG_LEVEL`).
+ *
+ * @example
+ * registerServeCommand(program);
+ * // inferschema serve examples/regression/score.ts --model-dir examples/regression/model --port 5001
+ */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve an entry script over HTTP (Azure ML inference server routes, plus health, metrics and docs).')
+    .argument('[script]', 'the entry script (default: AZUREML_ENTRY_SCRIPT, relative to AML_APP_ROOT)')
+    .option('--model-dir <dir>', 'the model directory passed to init (default: AZUREML_MODEL_DIR, else .)')
+    .option('--port <port>', 'the port to listen on (default 5001; 0 picks a free port)', integer('--port', 0, 65535))
+    .option('--host <host>', 'the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)')
+    .option('--workers <n>', 'worker processes sharing the port, each running init (default: WORKER_COUNT, else 1)', integer('--workers', 1, 1024))
+    .addOption(new Option('--api-key <key>', 'require Authorization: Bearer <key> on every route but health (default: INFERSCHEMA_API_KEY)'))
+    .option('--cors-origins <origins>', 'comma-separated origins allowed by CORS, or * (default: AML_CORS_ORIGINS)', parseCorsOrigins)
+    .option('--scoring-timeout-ms <ms>', 'longest run before a 500 (default: SCORING_TIMEOUT_MS, else 3600000)', integer('--scoring-timeout-ms', 1))
+    .option('--max-body-bytes <bytes>', 'largest request body, larger gets 413 (default: INFERSCHEMA_MAX_BODY_BYTES, else 16 MiB)', integer('--max-body-bytes', 1))
+    .option('--shutdown-grace-ms <ms>', 'time in-flight requests get after SIGTERM/SIGINT (default 30000)', integer('--shutdown-grace-ms', 0))
+    .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default: INFERSCHEMA_LOG_LEVEL, else info)')
+    .action(async (scriptArgument: string | undefined, flags: ServeFlags, command: Command) => {
+      try {
+        const fromEnv = serveOptionsFromEnv(process.env);
+        const script = scriptArgument ?? fromEnv.script;
+        if (!script) command.error('error: no entry script: give one (inferschema serve score.ts) or set AZUREML_ENTRY_SCRIPT');
+        const { workers, ...serverFlags } = flags;
+        await serve({
+          ...serverOptionsFromEnv(process.env),
+          ...withoutUndefined({ ...serverFlags }),
+          script,
+          workers: workers ?? fromEnv.workers ?? 1,
+        });
+      } catch (error) {
+        if (error instanceof ConfigurationError) command.error(`error: ${error.message}`);
+        throw error;
+      }
+    });
+}
