@@ -26,6 +26,14 @@ function formatMessage(format: string): string {
   return integer ? `must be ${format} (${integer.description})` : (FORMAT_MESSAGES[format] ?? `must be a valid ${format}`);
 }
 
+/** How an `anyOf` message names one option: its format, its type, or an object by its keys. */
+function optionName(option: JsonSchema & { exactInteger?: string }): string {
+  const format = option.format ?? option.exactInteger;
+  if (format) return format;
+  const keys = option.type === 'object' && option.properties ? Object.keys(option.properties) : [];
+  return keys.length ? `an object with ${keys.join(', ')}` : typeNames(option.type);
+}
+
 function itemsMessage(error: ErrorObject): string {
   const schema = (error.parentSchema ?? {}) as JsonSchema;
   if (schema.minItems !== undefined && schema.minItems === schema.maxItems) {
@@ -51,10 +59,8 @@ function issueOf(error: ErrorObject): ValidationIssue {
     case 'format':
       return { path, message: formatMessage(error.params.format as string) };
     case 'anyOf': {
-      const options = ((error.parentSchema as JsonSchema | undefined)?.anyOf ?? []).map((option) =>
-        option.format ? `${option.format}` : typeNames(option.type),
-      );
-      return { path, message: options.length ? `must be one of: ${options.join(', ')}` : 'matches none of the allowed types' };
+      const options = new Set(((error.parentSchema as JsonSchema | undefined)?.anyOf ?? []).map(optionName));
+      return { path, message: options.size ? `must be one of: ${[...options].join(', ')}` : 'matches none of the allowed types' };
     }
     case 'enum':
       return { path, message: `must be one of ${JSON.stringify(error.params.allowedValues)}` };
