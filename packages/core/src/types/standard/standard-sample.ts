@@ -1,0 +1,80 @@
+import type { ParameterType } from '../parameter-type.js';
+import type { IntegerSample } from './integer-sample.js';
+
+/**
+ * What a {@link StandardParameterType} can be built from: JSON values, `bigint`, `Date`, bytes, integers
+ * declared with `integer()`, and parameter types nested at any depth inside arrays and plain objects.
+ */
+export type StandardSample =
+  | string
+  | number
+  | boolean
+  | bigint
+  | null
+  | Date
+  | Uint8Array
+  | IntegerSample
+  | ParameterType<any, any>
+  | readonly StandardSample[]
+  | { readonly [key: string]: StandardSample };
+
+/**
+ * The native value a standard sample decodes to: numbers, strings and booleans as they are, `bigint`,
+ * `Date` and bytes as themselves, `integer()` as `number`, a nested parameter type as its own value.
+ *
+ * @example
+ * type Value = StandardValue<{ a: number; when: Date; ids: bigint[] }>; // { a: number; when: Date; ids: bigint[] }
+ */
+export type StandardValue<S> = S extends ParameterType<infer TValue, any>
+  ? TValue
+  : S extends IntegerSample
+    ? number
+    : S extends Date
+      ? Date
+      : S extends Buffer
+        ? Buffer
+        : S extends Uint8Array
+          ? Uint8Array
+          : S extends string
+            ? string
+            : S extends number
+              ? number
+              : S extends boolean
+                ? boolean
+                : S extends bigint
+                  ? bigint
+                  : S extends null
+                    ? null
+                    : S extends readonly (infer E)[]
+                      ? StandardValue<E>[]
+                      : { -readonly [K in keyof S]: StandardValue<S[K]> };
+
+/** The typed arrays `encode` takes where the sample has an array of numbers. */
+export type NumericTypedArray =
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array;
+
+/**
+ * What `encode` takes for a standard sample: its {@link StandardValue}, with typed arrays where the sample has
+ * an array of numbers (`BigInt64Array`/`BigUint64Array` where it has `bigint`s), and numbers where it has a
+ * `bigint`.
+ */
+export type StandardEncodable<S> = S extends ParameterType<infer TValue, any>
+  ? TValue
+  : S extends bigint
+    ? bigint | number
+    : S extends Date | Uint8Array | IntegerSample | string | number | boolean | null
+      ? StandardValue<S>
+      : S extends readonly (infer E)[]
+        ?
+            | readonly StandardEncodable<E>[]
+            | ([E] extends [number | IntegerSample] ? NumericTypedArray : never)
+            | ([E] extends [bigint] ? BigInt64Array | BigUint64Array : never)
+        : { readonly [K in keyof S]: StandardEncodable<S[K]> };
