@@ -62,7 +62,11 @@ export interface SendOptions {
  */
 export function send(url: string, options: SendOptions = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (response) => {
+    const headers = { ...options.headers };
+    if (options.body !== undefined && !Object.keys(headers).some((name) => /^(content-length|transfer-encoding)$/i.test(name))) {
+      headers['content-length'] = String(Buffer.byteLength(options.body));
+    }
+    const request = httpRequest(url, { method: options.method ?? 'GET', headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);
