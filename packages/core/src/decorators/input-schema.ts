@@ -11,12 +11,13 @@ export function inputDeclaration(
   listed?: number,
 ): InputDeclaration {
   if (typeof name !== 'string' || name.length === 0) throw new TypeError(`${label}: the parameter name must be a non-empty string`);
+  const where = listed === undefined ? `${label}('${name}', …)` : `${label} '${name}'`;
   if (!(type instanceof ParameterType)) {
-    throw new TypeError(`${label}('${name}', …): the type must be a ParameterType, e.g. new NdArrayParameterType(sample)`);
+    throw new TypeError(`${where}: the type must be a ParameterType, e.g. new NdArrayParameterType(sample)`);
   }
   const { position } = options;
   if (position !== undefined && !(Number.isInteger(position) && position >= 0)) {
-    throw new TypeError(`${label}('${name}', …): position must be a parameter index (an integer from 0)`);
+    throw new TypeError(`${where}: position must be a parameter index (an integer from 0)`);
   }
   return Object.freeze({
     name,
