@@ -1,0 +1,129 @@
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import {
+  createScoringRequest,
+  InputValidationError,
+  OutputValidationError,
+  parseJson,
+  ScoringResponse,
+  stringifyJson,
+  type LoadedScript,
+} from '@inferschema/core';
+import { CliError, EXIT } from '../cli-error.js';
+import { write, type CliIo } from '../cli-io.js';
+import { loadScript, requireDirectory } from '../load-script.js';
+import { createProgress } from '../progress.js';
+import { readInput, type InputOptions } from '../read-input.js';
+import { withConsoleOnStderr } from '../console-on-stderr.js';
+
+interface RunOptions extends InputOptions {
+  readonly modelDir: string;
+  readonly contentType: string;
+  readonly validateOutput: boolean;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+function parseBody(script: LoadedScript, body: Uint8Array): unknown {
+  const text = decoder.decode(body);
+  try {
+    return parseJson(text, { exactIntegers: script.exactIntegers });
+  } catch (error) {
+    throw new CliError(`the input is not valid JSON: ${(error as Error).message}`, EXIT.failed);
+  }
+}
+
+function invoke(script: LoadedScript, body: Uint8Array, options: RunOptions): Promise<unknown> {
+  switch (script.kind) {
+    case 'schema':
+      return script.invoke(parseBody(script, body));
+    case 'text':
+      return script.invoke(decoder.decode(body));
+    case 'raw':
+      return script.invokeRaw(
+        createScoringRequest({ method: 'POST', url: '/score', headers: { 'content-type': options.contentType }, body }),
+      );
+  }
+}
+
+/** The error a failure of the script becomes: its problems listed, or its message and stack. */
+function failure(error: unknown, during: 'init' | 'run'): CliError {
+  if (error instanceof InputValidationError) {
+    const count = error.total === 1 ? '1 problem' : `${error.total} problems`;
+    const listed = error.errors.map((issue) => `${issue.path || '(the body)'}: ${issue.message}`);
+    if (error.total > error.errors.length) listed.push(`… and ${error.total - error.errors.length} more`);
+    return new CliError(`invalid input (${count})`, EXIT.failed, listed);
+  }
+  if (error instanceof OutputValidationError) {
+    return new CliError(error.message, EXIT.failed, error.errors.map((issue) => `${issue.path || '(the result)'}: ${issue.message}`));
+  }
+  if (error instanceof CliError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error && error.stack ? error.stack.split('\n').slice(1).map((line) => line.trim()) : [];
+  return new CliError(`${during} threw: ${message}`, EXIT.failed, stack);
+}
+
+async function writeResult(io: CliIo, result: unknown): Promise<void> {
+  if (!(result instanceof ScoringResponse)) return write(io.stdout, `${stringifyJson(result ?? null)}\n`);
+  const payload = result.payload();
+  await write(io.stdout, payload);
+  if (typeof payload === 'string' && payload !== '' && !payload.endsWith('\n')) await write(io.stdout, '\n');
+  if (result.status < 200 || result.status > 299) throw new CliError(`run answered with status ${result.status}`, EXIT.failed);
+}
+
+async function run(io: CliIo, scriptPath: string, options: RunOptions): Promise<void> {
+  requireDirectory(options.modelDir, '--model-dir');
+  const body = await readInput(io, options);
+  const progress = createProgress(io);
+  await withConsoleOnStderr(async () => {
+    const script = await loadScript(scriptPath, progress, { validateOutput: options.validateOutput });
+    const modelDir = resolve(options.modelDir);
+    try {
+      await progress.task(`Loading the model from ${options.modelDir} (init)`, () => script.init(modelDir));
+    } catch (error) {
+      throw failure(error, 'init');
+    }
+    let result: unknown;
+    try {
+      result = await invoke(script, body, options);
+    } catch (error) {
+      throw failure(error, 'run');
+    }
+    await writeResult(io, result);
+  });
+}
+
+/** `inferschema run <script>`: the seed's local test (init with a model directory, then run on one input). */
+export function registerRunCommand(program: Command, io: CliIo): void {
+  program
+    .command('run')
+    .summary("call an entry script's init and run once, locally")
+    .description(
+      "Call the script's init with the model directory, then run with one request body, as the server would, " +
+        "and print run's result as JSON on stdout. An input that does not match the script's schema prints " +
+        "each problem's path and message and exits with 1. The script's console output goes to stderr, so " +
+        'stdout holds only the result.',
+    )
+    .argument('<script>', 'the entry script (.ts, .mts, .cts, .js, .mjs or .cjs)')
+    .addOption(
+      new Option('--model-dir <dir>', 'the model directory init receives')
+        .env('AZUREML_MODEL_DIR')
+        .makeOptionMandatory(),
+    )
+    .addOption(new Option('--input <json>', 'the request body').conflicts('inputFile'))
+    .option('--input-file <file>', 'read the request body from a file (- reads stdin)')
+    .option('--content-type <type>', 'the content-type header a @rawHttp run receives', 'application/json')
+    .option('--no-validate-output', "do not check run's result against the output schema")
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        `  $ inferschema run score.ts --model-dir ./model --input '{"data": [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]]}'`,
+        '  $ inferschema run score.ts --model-dir ./model --input-file request.json',
+        '  $ cat request.json | inferschema run score.ts --model-dir ./model --input-file -',
+        '  $ inferschema run image.ts --model-dir ./model --input-file cat.png --content-type image/png',
+      ].join('\n'),
+    )
+    .action((script: string, options: RunOptions) => run(io, script, options));
+}
