@@ -26,10 +26,10 @@ function formatMessage(format: string): string {
   return integer ? `must be ${format} (${integer.description})` : (FORMAT_MESSAGES[format] ?? `must be a valid ${format}`);
 }
 
-/** How an `anyOf` message names one option: its format, its type, or an object by its keys. */
+/** How an `anyOf` message names one option: its format (a double is just a number), its type, or an object by its keys. */
 function optionName(option: JsonSchema & { exactInteger?: string }): string {
   const format = option.format ?? option.exactInteger;
-  if (format) return format;
+  if (format && format !== 'double') return format;
   const keys = option.type === 'object' && option.properties ? Object.keys(option.properties) : [];
   return keys.length ? `an object with ${keys.join(', ')}` : typeNames(option.type);
 }
