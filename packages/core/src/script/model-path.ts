@@ -53,7 +53,7 @@ function contentOf(dir: string): string {
 function pickVersion(root: string, models: Map<string, string[]>, name: string, version: string | undefined): string {
   const versions = models.get(name)!;
   const chosen = version ?? versions[0]!;
-  if (!versions.includes(chosen)) throw new Error(`Model ${name} has no version ${chosen}: ${describe(root, models)}`);
+  if (!versions.includes(chosen)) throw new Error(`getModelPath: model ${name} has no version ${chosen}: ${describe(root, models)}`);
   return contentOf(join(root, name, chosen));
 }
 
@@ -89,7 +89,7 @@ export function getModelPath(name?: string, version?: string | number, options: 
   const nameMatches = name === undefined || name === ownName;
   const versionMatches = wanted === undefined || wanted === ownVersion;
   if (nameMatches && versionMatches) return contentOf(root);
-  const what = `model ${name ?? ''}${wanted === undefined ? '' : ` version ${wanted}`}`.replace('model  ', 'model ');
+  const what = [name, wanted === undefined ? undefined : `version ${wanted}`].filter(Boolean).join(' ');
   const deployed = ownName ? ` (the directory is ${ownName} version ${ownVersion})` : '';
-  throw new Error(`getModelPath: no ${what.trim()}${deployed}: ${describe(root, models)}`);
+  throw new Error(`getModelPath: no model ${what}${deployed}: ${describe(root, models)}`);
 }
