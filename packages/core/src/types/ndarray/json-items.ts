@@ -1,0 +1,25 @@
+import type { JsonValue } from '../../json/json-value.js';
+import type { NdArrayDType } from './dtype.js';
+
+/** Turns one element of an ndarray into its JSON value. */
+export type JsonItemWriter = (value: unknown) => JsonValue;
+
+/**
+ * Any element as JSON: a `bigint` becomes a number when it is safe (and stays a `bigint`, which
+ * `stringifyJson` writes exactly, when it is not); a `Date` becomes its ISO 8601 string.
+ */
+export function jsonItem(value: unknown): JsonValue {
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+  if (value instanceof Date) return value.toISOString();
+  return value as JsonValue;
+}
+
+/** numpy stores booleans as bytes: `bool` data held in a `Uint8Array` is written as `true`/`false`. */
+function jsonBoolean(value: unknown): JsonValue {
+  return typeof value === 'number' && (value === 0 || value === 1) ? value === 1 : jsonItem(value);
+}
+
+/** The writer of a dtype's elements. */
+export function jsonItemWriter(dtype: NdArrayDType): JsonItemWriter {
+  return dtype === 'bool' ? jsonBoolean : jsonItem;
+}

@@ -1,0 +1,173 @@
+import ndarray from 'ndarray';
+import { createStrictAjv, NdArrayParameterType, validationSchemaOf, type JsonSchema, type NdArraySample } from '@inferschema/core';
+
+function compileStrict(schema: JsonSchema): void {
+  createStrictAjv().compile(validationSchemaOf(schema));
+}
+
+describe('NdArrayParameterType schema', () => {
+  const dtypes: [string, NdArraySample, JsonSchema, unknown[]][] = [
+    ['Int8Array', new Int8Array([-128, 127]), { type: 'integer', format: 'int8' }, [-128, 127]],
+    ['Int16Array', new Int16Array([1, 2]), { type: 'integer', format: 'int16' }, [1, 2]],
+    ['Int32Array', new Int32Array([1, 2]), { type: 'integer', format: 'int32' }, [1, 2]],
+    ['BigInt64Array', new BigInt64Array([1n, -(2n ** 63n)]), { type: 'integer', format: 'int64' }, [1, -(2n ** 63n)]],
+    ['Uint8Array', new Uint8Array([0, 255]), { type: 'integer', format: 'uint8' }, [0, 255]],
+    ['Uint8ClampedArray', new Uint8ClampedArray([0, 255]), { type: 'integer', format: 'uint8' }, [0, 255]],
+    ['Buffer', Buffer.from([0, 255]), { type: 'integer', format: 'uint8' }, [0, 255]],
+    ['Uint16Array', new Uint16Array([1, 2]), { type: 'integer', format: 'uint16' }, [1, 2]],
+    ['Uint32Array', new Uint32Array([1, 2]), { type: 'integer', format: 'uint32' }, [1, 2]],
+    ['BigUint64Array', new BigUint64Array([1n, 2n ** 64n - 1n]), { type: 'integer', format: 'uint64' }, [1, 2n ** 64n - 1n]],
+    ['Float32Array', new Float32Array([0.5, 2]), { type: 'number', format: 'float' }, [0.5, 2]],
+    ['Float64Array', new Float64Array([0.5, 2]), { type: 'number', format: 'double' }, [0.5, 2]],
+    ['number[]', [1, 2.5], { type: 'number', format: 'double' }, [1, 2.5]],
+    ['bigint[]', [1n, 2n], { type: 'integer', format: 'int64' }, [1, 2]],
+    ['bigint[] above int64', [1n, 2n ** 63n], { type: 'integer', format: 'uint64' }, [1, 2n ** 63n]],
+    ['boolean[]', [true, false], { type: 'boolean' }, [true, false]],
+    ['string[]', ['a', 'b'], { type: 'string' }, ['a', 'b']],
+    ['Date[]', [new Date(Date.UTC(2024, 0, 31, 12))], { type: 'string', format: 'date-time' }, ['2024-01-31T12:00:00.000Z']],
+  ];
+
+  it.each(dtypes)('describes a %s sample by its dtype, with the sample as example', (_, sample, items, example) => {
+    const type = new NdArrayParameterType(ndarray(sample as never));
+    expect(type.toJsonSchema()).toEqual({ type: 'array', items, example, format: 'numpy.ndarray' });
+    compileStrict(type.toJsonSchema());
+  });
+
+  it('keeps the reference key order: type, items, example, format', () => {
+    expect(Object.keys(new NdArrayParameterType(new Float64Array([1])).toJsonSchema())).toEqual(['type', 'items', 'example', 'format']);
+  });
+
+  it('nests one array per dimension; every dimension after the batch has the sample size', () => {
+    const type = new NdArrayParameterType(ndarray(new Int32Array(24).map((_, i) => i), [2, 3, 4]));
+    expect(type.toJsonSchema()).toEqual({
+      type: 'array',
+      items: {
+        type: 'array',
+        items: { type: 'array', items: { type: 'integer', format: 'int32' }, minItems: 4, maxItems: 4 },
+        minItems: 3,
+        maxItems: 3,
+      },
+      example: [
+        [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]],
+        [[12, 13, 14, 15], [16, 17, 18, 19], [20, 21, 22, 23]],
+      ],
+      format: 'numpy.ndarray',
+    });
+    expect(type.shape).toEqual([2, 3, 4]);
+    compileStrict(type.toJsonSchema());
+  });
+
+  it('leaves sizes out without enforceShape', () => {
+    const type = new NdArrayParameterType(ndarray(new Float64Array([1, 2, 3, 4]), [2, 2]), { enforceShape: false });
+    expect(type.toJsonSchema()).toEqual({
+      type: 'array',
+      items: { type: 'array', items: { type: 'number', format: 'double' } },
+      example: [[1, 2], [3, 4]],
+      format: 'numpy.ndarray',
+    });
+  });
+
+  it('describes any item without enforceDtype, which every OpenAPI version can show', () => {
+    const type = new NdArrayParameterType(ndarray(new Int8Array([1, 2, 3, 4]), [2, 2]), { enforceDtype: false });
+    expect(type.toJsonSchema()).toEqual({
+      type: 'array',
+      items: {
+        type: 'array',
+        items: { description: 'a number, boolean or string; the dtype is inferred from the values' },
+        minItems: 2,
+        maxItems: 2,
+      },
+      example: [[1, 2], [3, 4]],
+      format: 'numpy.ndarray',
+    });
+    expect(type.supportedVersions()).toEqual(['2.0', '3.0', '3.1']);
+    compileStrict(type.toJsonSchema());
+  });
+
+  it('takes the dtype from the dtype option where the data cannot tell it', () => {
+    const flags = new NdArrayParameterType(new Uint8Array([1, 0]), { dtype: 'bool' });
+    expect(flags.toJsonSchema()).toEqual({ type: 'array', items: { type: 'boolean' }, example: [true, false], format: 'numpy.ndarray' });
+    const dates = new NdArrayParameterType(['2024-01-31T12:00:00Z'], { dtype: 'datetime64' });
+    expect(dates.toJsonSchema().items).toEqual({ type: 'string', format: 'date-time' });
+    const wide = new NdArrayParameterType([1, 2], { dtype: 'int64' });
+    expect(wide.toJsonSchema()).toMatchObject({ items: { type: 'integer', format: 'int64' }, example: [1, 2] });
+    const empty = new NdArrayParameterType([], { dtype: 'string' });
+    expect(empty.toJsonSchema()).toEqual({ type: 'array', items: { type: 'string' }, example: [], format: 'numpy.ndarray' });
+  });
+
+  it('shapes a flat sample with the shape option', () => {
+    const type = new NdArrayParameterType(new Float64Array([10, 9, 8, 7]), { shape: [1, 4] });
+    expect(type.toJsonSchema()).toMatchObject({ items: { minItems: 4, maxItems: 4 }, example: [[10, 9, 8, 7]] });
+  });
+
+  it('renders the example of a view as it looks, not as its buffer is laid out', () => {
+    const type = new NdArrayParameterType(ndarray(new Float64Array([1, 2, 3, 4, 5, 6]), [2, 3]).transpose(1, 0));
+    expect(type.toJsonSchema()).toMatchObject({ example: [[1, 4], [2, 5], [3, 6]], items: { minItems: 2, maxItems: 2 } });
+  });
+
+  it('keeps unsafe 64-bit examples exact, as bigint', () => {
+    const type = new NdArrayParameterType(new BigInt64Array([2n ** 62n]));
+    expect(type.toJsonSchema().example).toEqual([2n ** 62n]);
+  });
+
+  it('supports every OpenAPI version and returns a fresh schema each call', () => {
+    const type = new NdArrayParameterType(ndarray(new Float32Array([1, 2]), [1, 2]));
+    expect(type.supportedVersions()).toEqual(['2.0', '3.0', '3.1']);
+    const schema = type.toJsonSchema();
+    (schema.example as number[][])[0]![0] = 99;
+    expect(type.toJsonSchema().example).toEqual([[1, 2]]);
+  });
+
+  it('compiles under strict ajv for every dtype and rule', () => {
+    for (const [, sample] of dtypes) {
+      for (const enforceDtype of [true, false]) {
+        for (const enforceShape of [true, false]) {
+          const data = sample as ArrayLike<unknown>;
+          compileStrict(new NdArrayParameterType(ndarray(data as never, [1, data.length]), { enforceDtype, enforceShape }).toJsonSchema());
+        }
+      }
+    }
+  });
+
+  describe('rejects a sample it cannot describe', () => {
+    it.each([
+      ['a number', 5, 'NdArrayParameterType: the sample must be an ndarray (or a typed or plain array)'],
+      ['an object', { a: 1 }, 'NdArrayParameterType: the sample must be an ndarray (or a typed or plain array)'],
+      ['a 0-d ndarray', ndarray(new Float64Array([1]), []), 'NdArrayParameterType: the sample needs at least one dimension'],
+      ['an empty plain array', [], 'NdArrayParameterType: an empty sample cannot tell its dtype; pass { dtype }'],
+      [
+        'mixed values',
+        [1, 'a'],
+        'NdArrayParameterType: element 1 of the sample must be a number like the values before it: an ndarray holds values of one type; pass { dtype } or fix the sample',
+      ],
+      [
+        'an object element',
+        [{}],
+        'NdArrayParameterType: element 0 of the sample must be a number, a boolean or a string; pass { dtype } or fix the sample',
+      ],
+    ])('%s', (_, sample, message) => {
+      expect(() => new NdArrayParameterType(sample as never)).toThrow(new TypeError(message));
+    });
+
+    it('a sample that does not fit its declared dtype', () => {
+      expect(() => new NdArrayParameterType(new Uint8Array([2]), { dtype: 'bool' })).toThrow(
+        new TypeError('NdArrayParameterType: the sample does not fit dtype bool: Invalid input at /0: must be a boolean'),
+      );
+      expect(() => new NdArrayParameterType([300], { dtype: 'int8' })).toThrow(
+        new TypeError('NdArrayParameterType: the sample does not fit dtype int8: Invalid input at /0: must be int8 (an integer from -128 to 127)'),
+      );
+    });
+
+    it('an unknown dtype, or a shape that does not fit', () => {
+      expect(() => new NdArrayParameterType([1], { dtype: 'complex128' as never })).toThrow(
+        new TypeError("NdArrayParameterType: unknown dtype 'complex128'"),
+      );
+      expect(() => new NdArrayParameterType(new Float64Array(6), { shape: [4, 2] })).toThrow(
+        new TypeError('NdArrayParameterType: the shape [4, 2] does not fit 6 values'),
+      );
+      expect(() => new NdArrayParameterType(ndarray(new Float64Array(6), [2, 3]), { shape: [3, 2] })).toThrow(
+        new TypeError('NdArrayParameterType: the shape option is for flat samples; an ndarray has its own'),
+      );
+    });
+  });
+});
