@@ -114,7 +114,7 @@ describe('DataFrameParameterType rejections (path and message; the input is neve
     });
     it('a cell of no column type at all', () => {
       expect(rejection('split', split(['name', 'age', 'score'], [['Ann', true, 1]]))).toEqual([
-        { path: '/data/0/1', message: 'must be one of: a string, int32, double' },
+        { path: '/data/0/1', message: 'must be one of: a string, int32, a number or null' },
       ]);
     });
     it('an index whose length is not the number of rows', () => {

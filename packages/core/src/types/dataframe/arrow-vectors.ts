@@ -164,10 +164,12 @@ function dictionary(rows: readonly unknown[], key: string | number, type: Dictio
 }
 
 /**
- * Epoch milliseconds of ISO date-times, scaled by `perMs` (1/1000 for seconds … 1000 for microseconds) and
+ * Epoch milliseconds of ISO date-times in a unit (`unitsPerMs` / `msPerUnit`: 1/1000 for seconds, 1/1 for
+ * milliseconds, 1000/1 for microseconds; dividing rather than multiplying by 0.001 keeps whole seconds exact),
  * written as 64-bit integers through a 32-bit view, which avoids a `bigint` per cell.
  */
-function epochInt64(rows: readonly unknown[], key: string | number, length: number, validity: Validity, perMs: number): BigInt64Array {
+function epochInt64(rows: readonly unknown[], key: string | number, validity: Validity, unitsPerMs: number, msPerUnit: number): BigInt64Array {
+  const length = rows.length;
   const values = new BigInt64Array(length);
   const words = new Int32Array(values.buffer);
   for (let i = 0; i < length; i++) {
@@ -176,7 +178,7 @@ function epochInt64(rows: readonly unknown[], key: string | number, length: numb
       validity.setNull(i);
       continue;
     }
-    const scaled = Math.floor(Date.parse(cell as string) * perMs);
+    const scaled = Math.floor((Date.parse(cell as string) * unitsPerMs) / msPerUnit);
     words[2 * i] = scaled >>> 0;
     words[2 * i + 1] = Math.floor(scaled / TWO_32);
   }
@@ -195,8 +197,10 @@ function timestamps(rows: readonly unknown[], key: string | number, type: Timest
       else values[i] = BigInt(Date.parse(cell as string)) * 1_000_000n;
     }
   } else {
-    const perMs = type.unit === TimeUnit.SECOND ? 1e-3 : type.unit === TimeUnit.MILLISECOND ? 1 : 1e3;
-    values = epochInt64(rows, key, length, validity, perMs);
+    values =
+      type.unit === TimeUnit.SECOND
+        ? epochInt64(rows, key, validity, 1, 1000)
+        : epochInt64(rows, key, validity, type.unit === TimeUnit.MILLISECOND ? 1 : 1000, 1);
   }
   return makeData({ type, length, data: values, ...validity.props });
 }
@@ -205,7 +209,7 @@ function dates(rows: readonly unknown[], key: string | number, type: Date_, null
   const length = rows.length;
   const validity = new Validity(length, nullable);
   if (type.unit === DateUnit.MILLISECOND) {
-    return columnData({ type, length, data: epochInt64(rows, key, length, validity, 1), ...validity.props });
+    return columnData({ type, length, data: epochInt64(rows, key, validity, 1, 1), ...validity.props });
   }
   const days = new Int32Array(length);
   for (let i = 0; i < length; i++) {

@@ -1,7 +1,12 @@
 /** How a DataFrame is laid out in JSON: pandas' `to_json` orients. */
 export type DataFrameOrient = 'records' | 'split' | 'index' | 'columns' | 'values' | 'table';
 
-/** Every orient, in pandas' order. */
+/**
+ * Every orient, in pandas' order.
+ *
+ * @example
+ * DATAFRAME_ORIENTS.map((orient) => new DataFrameParameterType(sample, { orient }));
+ */
 export const DATAFRAME_ORIENTS: readonly DataFrameOrient[] = Object.freeze(['split', 'records', 'index', 'columns', 'values', 'table']);
 
 /** The name of the row-label field in `orient: 'table'` (pandas renames it when a column is called `index`). */
