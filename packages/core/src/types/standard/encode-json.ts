@@ -61,21 +61,23 @@ export function encodeMembers(
   return result;
 }
 
+/** Whether `JSON.stringify` would write an object through its `toJSON` (a `Map` or `Set` has none). */
+export function hasToJSON(value: object): value is { toJSON(): unknown } {
+  return typeof (value as { toJSON?: unknown }).toJSON === 'function';
+}
+
 function encodeObject(value: object, ancestors: Set<object>): JsonValue {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (value instanceof Uint8Array) return encodeBase64(value);
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return encodeTypedArray(value as unknown as ArrayLike<number>);
-  const toJSON = (value as { toJSON?: unknown }).toJSON;
-  const container = Array.isArray(value) || isPlainObject(value);
-  if (!container && (typeof toJSON !== 'function' || value instanceof Map || value instanceof Set)) {
-    throw new UnencodableValueError('', describeValue(value));
-  }
+  const toJSON = hasToJSON(value) ? value.toJSON : undefined;
+  if (!toJSON && !Array.isArray(value) && !isPlainObject(value)) throw new UnencodableValueError('', describeValue(value));
   if (ancestors.has(value)) throw new UnencodableValueError('', 'a circular reference');
   ancestors.add(value);
   try {
+    if (toJSON) return encode(toJSON.call(value), ancestors);
     if (Array.isArray(value)) return encodeElements(value, (element) => encode(element, ancestors));
-    if (isPlainObject(value)) return encodeMembers(value, (_key, member) => encode(member, ancestors));
-    return encode((toJSON as () => unknown).call(value), ancestors);
+    return encodeMembers(value as Record<string, unknown>, (_key, member) => encode(member, ancestors));
   } finally {
     ancestors.delete(value);
   }

@@ -16,7 +16,9 @@ export type StandardSample =
   | IntegerSample
   | ParameterType<any, any>
   | readonly StandardSample[]
-  | { readonly [key: string]: StandardSample };
+  // `undefined` only because TypeScript gives `[{ a: 1 }, { b: 2 }]` the type `({ a: number; b?: undefined } | ...)[]`;
+  // a member that really is `undefined` is refused when the type is built.
+  | { readonly [key: string]: StandardSample | undefined };
 
 /**
  * The native value a standard sample decodes to: numbers, strings and booleans as they are, `bigint`,
@@ -35,19 +37,14 @@ export type StandardValue<S> = S extends ParameterType<infer TValue, any>
         ? Buffer
         : S extends Uint8Array
           ? Uint8Array
-          : S extends string
-            ? string
-            : S extends number
-              ? number
-              : S extends boolean
-                ? boolean
-                : S extends bigint
-                  ? bigint
-                  : S extends null
-                    ? null
-                    : S extends readonly (infer E)[]
-                      ? StandardValue<E>[]
-                      : { -readonly [K in keyof S]: StandardValue<S[K]> };
+          : S extends string | number | boolean | bigint | null | undefined
+            ? Widened<S>
+            : S extends readonly (infer E)[]
+              ? StandardValue<E>[]
+              : { -readonly [K in keyof S]: StandardValue<S[K]> };
+
+/** A literal type widened to its primitive: `'a'` → `string`, `1` → `number`, `true` → `boolean`. */
+type Widened<S> = S extends string ? string : S extends number ? number : S extends boolean ? boolean : S extends bigint ? bigint : S;
 
 /** The typed arrays `encode` takes where the sample has an array of numbers. */
 export type NumericTypedArray =
@@ -70,7 +67,7 @@ export type StandardEncodable<S> = S extends ParameterType<infer TValue, any>
   ? TValue
   : S extends bigint
     ? bigint | number
-    : S extends Date | Uint8Array | IntegerSample | string | number | boolean | null
+    : S extends Date | Uint8Array | IntegerSample | string | number | boolean | null | undefined
       ? StandardValue<S>
       : S extends readonly (infer E)[]
         ?

@@ -3,7 +3,7 @@ import { appendPointer } from '../../../json/json-pointer.js';
 import type { JsonSchema } from '../../../schema/json-schema.js';
 import { copyJson } from '../copy-json.js';
 import { isPlainObject } from '../describe-value.js';
-import { encodeJson, encodeMembers } from '../encode-json.js';
+import { encodeJson, encodeMembers, hasToJSON } from '../encode-json.js';
 import type { SampleNode } from '../sample-node.js';
 
 /** An object position: exactly the sample's keys, all required, no others. */
@@ -38,7 +38,7 @@ export class ObjectNode implements SampleNode {
 
   /** The sample's members through their nodes; any other member as plain JSON (output validation names it). */
   encode(value: unknown): JsonValue {
-    if (!isPlainObject(value)) return encodeJson(value);
+    if (!isPlainObject(value) || hasToJSON(value)) return encodeJson(value);
     return encodeMembers(value, (key, member) => (this.#members.get(key) ?? PLAIN).encode(member));
   }
 
