@@ -67,9 +67,10 @@ export abstract class ParameterType<TValue = unknown, TSample = unknown> {
 }
 
 /**
- * The native value a parameter type decodes to.
+ * The native value a parameter type decodes to, read from `decode` alone (a type's `encode` may accept more
+ * than it decodes to, e.g. an ndarray type also encodes plain typed arrays).
  *
  * @example
  * type Features = DecodedValue<typeof features>; // NdArray<Float64Array>
  */
-export type DecodedValue<T> = T extends ParameterType<infer TValue, unknown> ? TValue : never;
+export type DecodedValue<T> = T extends ParameterType<any, any> & { decode(json: unknown): infer TValue } ? TValue : never;
