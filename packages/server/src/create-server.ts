@@ -153,7 +153,7 @@ export async function createServer(script: LoadedScript | string, options: Creat
       await loaded.init(config.modelDir);
       if (context.phase === 'starting') context.phase = 'ready';
       app.log.info(
-        { durationMs: Math.round(performance.now() - started), scoringTimeoutMs: config.scoringTimeoutMs, pid: process.pid },
+        { durationMs: Math.round(performance.now() - started), scoringTimeoutMs: config.scoringTimeoutMs },
         'init() finished: ready for traffic',
       );
     },

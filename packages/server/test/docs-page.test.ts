@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from './support/harness.js';
+
+const INSTALL_CHROMIUM = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'scripts', 'install-chromium.sh');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('GET /docs in a browser', () => {
+  let browser: Browser;
+  let t: TestServer;
+  beforeAll(async () => {
+    execFileSync('sh', [INSTALL_CHROMIUM], { stdio: 'inherit' });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    t = await startTestServer('schema-script.ts', { serviceName: 'scaler' });
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('shows Swagger UI, from this server only, listing POST /score and its input schema', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${t.url}/docs`);
+
+    const operation = page.locator('.opblock-post', { hasText: '/score' });
+    await operation.waitFor({ timeout: 20_000 });
+    expect(await page.locator('.info .title').innerText()).toContain('scaler');
+    expect(await operation.locator('.opblock-summary-path').innerText()).toBe('/score');
+
+    await operation.locator('.opblock-summary').click();
+    await operation.locator('button[data-name="model"]').first().click();
+    const schema = operation.locator('.model-box').first();
+    await schema.waitFor();
+    const text = await schema.innerText();
+    expect(text).toContain('ServiceInput');
+    expect(text).toMatch(/data\*\s/);
+    expect(text).toMatch(/scale\s/);
+    expect(text).toContain('"data": [ 1, 2, 3 ], "scale": 2');
+
+    expect(requested.length).toBeGreaterThan(3);
+    expect(requested.filter((url) => !url.startsWith(t.url))).toEqual([]);
+    expect(requested).toContain(`${t.url}/swagger.json?version=3`);
+    await page.close();
+  });
+});
