@@ -4,8 +4,17 @@ import { stringifyJson } from '../json/stringify-json.js';
 
 const BRAND = Symbol.for('inferschema.ScoringResponse');
 
-/** What a {@link ScoringResponse} may carry: bytes as they are, text, or a JSON value. */
-export type ScoringResponseBody = Uint8Array | ArrayBuffer | string | JsonValue | undefined;
+/** A body sent as it is produced (chunked): a Node `Readable`, a web `ReadableStream`, an async iterable. */
+export type ScoringResponseStream = AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array>;
+
+/** What a {@link ScoringResponse} may carry: bytes as they are, text, a stream, or a JSON value. */
+export type ScoringResponseBody = Uint8Array | ArrayBuffer | string | ScoringResponseStream | JsonValue | undefined;
+
+/** True for a stream body (which the server streams rather than writes at once). */
+export function isStreamBody(body: unknown): body is ScoringResponseStream {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  return Symbol.asyncIterator in body || typeof (body as ReadableStream).getReader === 'function';
+}
 
 /** Options of a {@link ScoringResponse}. */
 export interface ScoringResponseInit {
@@ -17,14 +26,15 @@ export interface ScoringResponseInit {
 
 function defaultContentType(body: ScoringResponseBody): string | undefined {
   if (body === undefined) return undefined;
-  if (body instanceof Uint8Array || body instanceof ArrayBuffer) return 'application/octet-stream';
+  if (body instanceof Uint8Array || body instanceof ArrayBuffer || isStreamBody(body)) return 'application/octet-stream';
   return typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
 }
 
 /**
  * A response a `run` returns when it wants to choose the status, the headers or the bytes of the body (the
  * counterpart of Azure ML's `AMLResponse`). Bytes are sent as they are (`application/octet-stream` unless a
- * `content-type` header says otherwise), a string as text (`text/plain`), anything else as JSON.
+ * `content-type` header says otherwise), a stream as it is produced, a string as text (`text/plain`), anything
+ * else as JSON.
  *
  * `instanceof ScoringResponse` works across copies of this package (an entry script and the server may load
  * different copies), because the check looks for a registered brand rather than the class itself.
@@ -57,13 +67,16 @@ export class ScoringResponse {
   /**
    * The body as it goes on the wire: bytes as they are, a string as is, any other value as JSON text (bigint
    * written exactly), and no body as an empty string.
+   *
+   * @throws TypeError for a stream body, which is read from `body` as it is produced.
    */
   payload(): Uint8Array | string {
     const { body } = this;
     if (body === undefined) return '';
+    if (isStreamBody(body)) throw new TypeError('ScoringResponse: a stream body has no payload; read it from body');
     if (body instanceof Uint8Array) return body;
     if (body instanceof ArrayBuffer) return new Uint8Array(body);
-    return typeof body === 'string' ? body : stringifyJson(body);
+    return typeof body === 'string' ? body : stringifyJson(body as JsonValue);
   }
 
   static [Symbol.hasInstance](value: unknown): boolean {

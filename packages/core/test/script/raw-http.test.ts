@@ -46,6 +46,20 @@ describe('ScoringResponse', () => {
     expect(new ScoringResponse().payload()).toBe('');
   });
 
+  it('carries a stream body, which the server streams', async () => {
+    async function* chunks() {
+      yield 'a';
+      yield new TextEncoder().encode('b');
+    }
+    const response = new ScoringResponse(chunks(), { headers: { 'content-type': 'text/event-stream' } });
+    expect(response.headers).toEqual({ 'content-type': 'text/event-stream' });
+    expect(new ScoringResponse(new ReadableStream()).headers).toEqual({ 'content-type': 'application/octet-stream' });
+    expect(() => response.payload()).toThrow('ScoringResponse: a stream body has no payload; read it from body');
+    const read: unknown[] = [];
+    for await (const chunk of response.body as AsyncIterable<unknown>) read.push(chunk);
+    expect(read).toEqual(['a', new TextEncoder().encode('b')]);
+  });
+
   it('checks the status', () => {
     expect(new ScoringResponse('x', { status: 418 }).status).toBe(418);
     expect(() => new ScoringResponse('x', { status: 42 })).toThrow('ScoringResponse: status must be an HTTP status code (100 to 999), not 42');
