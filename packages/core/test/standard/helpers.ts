@@ -10,11 +10,11 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /** Decodes a deep-frozen copy of `input` (a write would throw), checking that it is left exactly as it was. */
-export function decodeFrozen<T>(type: ParameterType<T>, input: unknown): T {
+export function decodeFrozen<T extends ParameterType>(type: T, input: unknown): ReturnType<T['decode']> {
   const before = stringifyJson(input);
   const frozen = deepFreeze(structuredClone(input));
   try {
-    return type.decode(frozen);
+    return type.decode(frozen) as ReturnType<T['decode']>;
   } finally {
     expect(stringifyJson(frozen)).toBe(before);
   }

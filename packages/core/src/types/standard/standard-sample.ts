@@ -27,8 +27,9 @@ export type StandardSample =
  * @example
  * type Value = StandardValue<{ a: number; when: Date; ids: bigint[] }>; // { a: number; when: Date; ids: bigint[] }
  */
-export type StandardValue<S> = S extends ParameterType<infer TValue, any>
-  ? TValue
+export type StandardValue<S> = S extends ParameterType<any, any>
+  ? // Read from `decode` rather than inferred from the class: `encode`'s wider parameter would blur the inference.
+    ReturnType<S['decode']>
   : S extends IntegerSample
     ? number
     : S extends Date
@@ -63,8 +64,8 @@ export type NumericTypedArray =
  * an array of numbers (`BigInt64Array`/`BigUint64Array` where it has `bigint`s), and numbers where it has a
  * `bigint`.
  */
-export type StandardEncodable<S> = S extends ParameterType<infer TValue, any>
-  ? TValue
+export type StandardEncodable<S> = S extends ParameterType<any, any>
+  ? Parameters<S['encode']>[0]
   : S extends bigint
     ? bigint | number
     : S extends Date | Uint8Array | IntegerSample | string | number | boolean | null | undefined
