@@ -68,9 +68,14 @@ export interface LoadedScript {
    * scripts and the body string for `text` scripts. Resolves to a JSON value or a `ScoringResponse`.
    *
    * @throws InputValidationError when the body does not match the input schema (paths start with the
-   * parameter name).
+   * parameter name): the caller's error.
+   * @throws OutputValidationError with `validateOutput`, when the result does not match the output schema;
+   * that, and anything `run` throws, is the script's error.
    */
   invoke(body: unknown, context?: InvokeContext): Promise<unknown>;
-  /** Runs a `raw` script with the whole request. */
+  /**
+   * Runs a `raw` script with the whole request (see `createScoringRequest`). Resolves to a JSON value or a
+   * `ScoringResponse`.
+   */
   invokeRaw(request: ScoringRequest): Promise<unknown>;
 }
