@@ -82,6 +82,12 @@ const CONTRACT_ERRORS = [
     message: "@inputSchema('data') has position 2, beyond the parameters of run(a, b)",
   },
   {
+    file: 'position-conflict.ts',
+    method: 'run',
+    parameter: 'data',
+    message: "@inputSchema('data') and 'other' both declare parameter 0 of run(data)",
+  },
+  {
     file: 'two-model-inits.ts',
     method: 'init',
     parameter: undefined,
