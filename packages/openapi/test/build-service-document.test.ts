@@ -202,6 +202,19 @@ describe('buildServiceDocument: one schema rendered per version', () => {
     expect(tuple.properties!.pair).toEqual(TUPLE.input!.properties!.pair);
   });
 
+  it('gives an array without items (an empty sample list) items: {} in 2.0 and 3.0, where items is required', () => {
+    const empty: JsonSchema = { type: 'array', maxItems: 0, example: [] };
+    for (const version of ['2.0', '3.0'] as const) {
+      expect(component(buildServiceDocument({ output: empty }, { version }), 'ServiceOutput')).toEqual({
+        type: 'array',
+        items: {},
+        maxItems: 0,
+        example: [],
+      });
+    }
+    expect(component(buildServiceDocument({ output: empty }, { version: '3.1' }), 'ServiceOutput')).toEqual(empty);
+  });
+
   it('writes keywords in a fixed order whatever order the schema has them in', () => {
     const shuffled: JsonSchema = { example: [1], items: { format: 'int64', type: 'integer' }, type: 'array', title: 'ids' };
     const output = component(buildServiceDocument({ output: shuffled }, { version: '3.1' }), 'ServiceOutput');

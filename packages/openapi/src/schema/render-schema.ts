@@ -35,6 +35,11 @@ function byKeywordOrder(a: string, b: string): number {
   return rankA - rankB || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+function isArrayWithoutItems(schema: JsonSchema): boolean {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  return types.includes('array') && schema.items === undefined && schema.prefixItems === undefined;
+}
+
 /** Thrown inside {@link renderSchema} at the first construct the dialect cannot express. */
 export class InexpressibleSchemaError extends Error implements InexpressibleSchema {
   readonly pointer: string;
@@ -61,6 +66,7 @@ export function renderSchema(schema: JsonSchema, pointer: string, dialect: Schem
   if (problem) throw new InexpressibleSchemaError(pointer, problem);
   const rendered: RenderedSchema = {};
   const entries = Object.entries(schema) as [string, unknown][];
+  if (dialect.arraysNeedItems && isArrayWithoutItems(schema)) entries.push(['items', {}]);
   for (const [keyword, value] of entries.sort(([a], [b]) => byKeywordOrder(a, b))) {
     if (value === undefined) continue;
     const at = appendPointer(pointer, keyword);

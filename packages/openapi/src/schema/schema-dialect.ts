@@ -13,6 +13,8 @@ export interface SchemaDialect {
   inexpressible(schema: JsonSchema): string | undefined;
   /** The keywords that stand for `type` (e.g. `type` and `nullable` in OpenAPI 3.0). */
   type(type: JsonSchemaType | JsonSchemaType[]): RenderedSchema;
+  /** An array schema must have `items` (OpenAPI 3.0 says so; an empty sample list has none). */
+  readonly arraysNeedItems: boolean;
 }
 
 /** The non-null types of a `type` keyword, and whether `null` is among them. */

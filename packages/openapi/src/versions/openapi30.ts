@@ -9,6 +9,7 @@ import { buildOpenApi3Document } from './openapi3-document.js';
  */
 export const openApi30Dialect: SchemaDialect = {
   version: '3.0',
+  arraysNeedItems: true,
   inexpressible: beyondOpenApi30,
   type(type) {
     const { types, nullable } = splitNull(type);

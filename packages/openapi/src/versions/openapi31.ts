@@ -6,6 +6,7 @@ import { buildOpenApi3Document } from './openapi3-document.js';
 /** OpenAPI 3.1 schemas are JSON Schema 2020-12: inferschema's schemas as they are. */
 export const openApi31Dialect: SchemaDialect = {
   version: '3.1',
+  arraysNeedItems: false,
   inexpressible: () => undefined,
   type: (type) => ({ type: Array.isArray(type) ? [...type] : type }),
 };

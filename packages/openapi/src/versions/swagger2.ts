@@ -9,6 +9,7 @@ import { SERVICE_TEXTS } from './service-texts.js';
  */
 export const swagger2Dialect: SchemaDialect = {
   version: '2.0',
+  arraysNeedItems: true,
   inexpressible: (schema) => (schema.anyOf ? 'a union of schemas (anyOf)' : beyondOpenApi30(schema)),
   type(type) {
     const { types, nullable } = splitNull(type);

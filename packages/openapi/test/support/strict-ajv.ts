@@ -7,13 +7,13 @@ const FORMATS = [
   'date-time', 'date', 'time', 'duration', 'timedelta', 'byte', 'binary',
 ];
 
-/** Document markers on arrays (`numpy.ndarray`, `pandas.DataFrame:<orient>`): annotations, not assertions. */
+/** Document markers on containers (`numpy.ndarray`, `pandas.DataFrame:<orient>`): annotations, not assertions. */
 export const CONTAINER_MARKER = /^(numpy\.ndarray|pandas\.DataFrame:[a-z]+)$/;
 
 /**
- * Strict ajv's `strictTypes` refuses `format` on an array, which JSON Schema allows as an annotation; the
- * container markers are removed (and only they: a marker anywhere else, or any other format on an array, is
- * left for the compile to reject).
+ * Strict ajv's `strictTypes` refuses `format` on an array or object, which JSON Schema allows as an annotation;
+ * the container markers are removed (and only they: a marker on a string or number, or any other format on a
+ * container, is left for the compile to reject).
  */
 export function withoutContainerMarkers(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(withoutContainerMarkers);
@@ -21,15 +21,16 @@ export function withoutContainerMarkers(schema: unknown): unknown {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'example' || key === 'enum' || key === 'const') result[key] = value;
-    else if (key === 'format' && typeof value === 'string' && CONTAINER_MARKER.test(value) && isArraySchema(schema)) continue;
+    else if (key === 'format' && typeof value === 'string' && CONTAINER_MARKER.test(value) && isContainerSchema(schema)) continue;
     else result[key] = withoutContainerMarkers(value);
   }
   return result;
 }
 
-function isArraySchema(schema: object): boolean {
+function isContainerSchema(schema: object): boolean {
   const type = (schema as { type?: unknown }).type;
-  return type === 'array' || (Array.isArray(type) && type.includes('array'));
+  const types: unknown[] = Array.isArray(type) ? type : [type];
+  return types.length > 0 && types.every((name) => name === 'array' || name === 'object' || name === 'null');
 }
 
 function draft07Ajv(extraKeywords: string[]): Ajv {
