@@ -1,13 +1,17 @@
 // Type-level tests: `tsc -b` checks this file, and fails when a type is wrong (expectTypeOf) or when a line
 // marked @ts-expect-error compiles. The run-time assertions only keep vitest from reporting an empty suite.
 import {
+  DataFrameParameterType,
   inputSchema,
+  NdArrayParameterType,
+  StandardParameterType,
   modelInit,
   outputSchema,
   rawHttp,
   ScoringResponse,
   withSchemas,
   type DecodedValue,
+  type NdArray,
   type ScoringRequest,
 } from '@inferschema/core';
 import { Float64ListType } from '../fixtures/support/float64-list-type.mjs';
@@ -78,6 +82,31 @@ describe('DecodedValue', () => {
     expectTypeOf<DecodedValue<typeof list>>().toEqualTypeOf<Float64Array>();
     expectTypeOf<DecodedValue<typeof options>>().toEqualTypeOf<{ round: boolean }>();
     expect(true).toBe(true);
+  });
+
+  it('types the Power BI shape: nested ndarray, frame and value, GlobalParameters, Results', () => {
+    const frame = new DataFrameParameterType({ name: ['Sarah'], age: BigInt64Array.of(25n) });
+    const inputs = new StandardParameterType({
+      input1: new NdArrayParameterType(new Float64Array([1, 2]), { shape: [1, 2] }),
+      input2: frame,
+      input3: new StandardParameterType(0.0),
+    });
+    const results = new StandardParameterType({ Results: [1.0] });
+    const run = withSchemas(
+      { inputs: [['Inputs', inputs], ['GlobalParameters', new StandardParameterType(1.0)]], output: results },
+      (Inputs, GlobalParameters = 1) => {
+        expectTypeOf(Inputs.input1).toMatchTypeOf<NdArray<Float64Array>>();
+        expectTypeOf(Inputs.input1.data).toMatchTypeOf<Float64Array>();
+        expectTypeOf(Inputs.input2.name).toEqualTypeOf<string[]>();
+        expectTypeOf(Inputs.input2.age).toMatchTypeOf<BigInt64Array>();
+        expectTypeOf(Inputs.input3).toEqualTypeOf<number>();
+        expectTypeOf(GlobalParameters).toEqualTypeOf<number>();
+        return { Results: [Inputs.input3 * GlobalParameters] };
+      },
+    );
+    // @ts-expect-error -- Results must be numbers
+    withSchemas({ inputs: [['Inputs', inputs]], output: results }, () => ({ Results: ['x'] }));
+    expect(typeof run).toBe('function');
   });
 });
 
