@@ -1,4 +1,4 @@
-import { loadScoringScript } from '@inferschema/core';
+import { loadScoringScript, ParameterType } from '@inferschema/core';
 import { decoratorModes } from '../fixtures/support/decorator-mode.mjs';
 import { fixture, MODEL_DIR } from './fixture-paths.js';
 
@@ -31,6 +31,18 @@ describe('request headers', () => {
 });
 
 describe('a loaded script', () => {
+  it('works with its own copy of @inferschema/core: decorators and types are read across copies', async () => {
+    const script = await loadScoringScript(fixture('tc39/class-default.ts'));
+    const type = script.parameters[0]!.type!;
+    expect(type).toBeInstanceOf(ParameterType);
+    // The script imported another copy of the package than this test: its ParameterType class is not ours.
+    let base: object | null = Object.getPrototypeOf(type) as object;
+    while (base && Object.getPrototypeOf(base) !== Object.prototype) base = Object.getPrototypeOf(base) as object;
+    expect(base).not.toBe(ParameterType.prototype);
+    await script.init(MODEL_DIR);
+    await expect(script.invoke({ data: [1.5] })).resolves.toEqual([30]);
+  });
+
   it('exposes frozen parameters and fresh schema copies', async () => {
     const script = await loadScoringScript(fixture('tc39/functions.ts'));
     expect(Object.isFrozen(script.parameters)).toBe(true);
