@@ -10,6 +10,7 @@ import { registerRequestHooks } from './http/hooks.js';
 import { MAX_REQUEST_ID_LENGTH } from './http/request-ids.js';
 import './http/request-state.js';
 import { createServerMetrics } from './metrics.js';
+import { batchedStdout, type LogDestination } from './process/batched-stdout.js';
 import { registerDocsRoutes } from './routes/docs.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMetricsRoute, type MetricsSource } from './routes/metrics.js';
@@ -20,7 +21,7 @@ import { prepareServiceDocuments } from './service-documents.js';
 
 /** Options of {@link createServer}: the server's configuration, plus what only code (not flags) can set. */
 export interface CreateServerOptions extends ServerOptions {
-  /** Where the JSON log lines go. Default: standard output. */
+  /** Where the JSON log lines go. Default: standard output (the lines of one event-loop turn written together). */
   readonly logStream?: Writable;
   /** Where `GET /metrics` reads its text (the cluster primary's aggregate, under `--workers`). */
   readonly metricsSource?: MetricsSource;
@@ -46,6 +47,9 @@ export interface ScoringServer {
   close(): Promise<void>;
 }
 
+let stdoutDestination: LogDestination | undefined;
+const sharedStdout = () => (stdoutDestination ??= batchedStdout());
+
 function validRequestId(header: string | string[] | undefined): string | undefined {
   return typeof header === 'string' && header.length > 0 && header.length <= MAX_REQUEST_ID_LENGTH ? header : undefined;
 }
@@ -61,7 +65,7 @@ function buildApp(context: ServerContext, options: CreateServerOptions): Fastify
   const routes = new Map<string, Set<string>>();
   const { config } = context;
   const app = fastify({
-    logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: { level: config.logLevel, stream: options.logStream ?? sharedStdout() },
     logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
     genReqId: (request) => validRequestId(request.headers['x-request-id']) ?? randomUUID(),
     bodyLimit: config.maxBodyBytes,

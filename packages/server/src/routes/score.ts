@@ -11,6 +11,14 @@ import type { ServerContext } from '../server-context.js';
 /** Response headers a script may not set: the server owns the ids and the framing. */
 const PROTECTED_HEADERS = new Set(['x-request-id', 'x-ms-request-id', 'x-ms-client-request-id', 'content-length', 'transfer-encoding', 'connection']);
 
+const asIs = (payload: unknown) => payload as string;
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** True when `run` has a parameter that receives the request headers (only then are they copied). */
+function wantsHeaders(context: ServerContext): boolean {
+  return context.script.parameters.some((parameter) => parameter.name === 'requestHeaders' || parameter.name === 'request_headers');
+}
+
 function headersOf(request: FastifyRequest): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -36,7 +44,7 @@ function inputOf(context: ServerContext, request: FastifyRequest): JsonValue {
   return body ? bodyText(body) : '';
 }
 
-function invocation(context: ServerContext, request: FastifyRequest): () => Promise<unknown> {
+function invocation(context: ServerContext, request: FastifyRequest, withHeaders: boolean): () => Promise<unknown> {
   const { script } = context;
   if (script.kind === 'raw') {
     const body = request.body as Buffer | undefined;
@@ -44,7 +52,7 @@ function invocation(context: ServerContext, request: FastifyRequest): () => Prom
     return () => script.invokeRaw(scoringRequest);
   }
   const input = inputOf(context, request);
-  const headers = headersOf(request);
+  const headers = withHeaders ? headersOf(request) : NO_HEADERS;
   return () => script.invoke(input, { headers });
 }
 
@@ -52,13 +60,13 @@ function failed(reply: FastifyReply, status: number, message: string, runFailed:
   return reply.code(status).header('x-ms-run-function-failed', runFailed ? 'True' : 'False').type('application/json').send({ message });
 }
 
-async function score(context: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+async function score(context: ServerContext, request: FastifyRequest, reply: FastifyReply, withHeaders: boolean): Promise<FastifyReply> {
   const { script, config, metrics } = context;
   if (script.kind !== 'raw' && request.method === 'OPTIONS') {
     return reply.code(200).header('allow', 'GET, POST, OPTIONS').header('x-ms-run-function-failed', 'False').send();
   }
   if (script.kind !== 'raw' && request.method === 'HEAD') throw new HttpError(405, MESSAGES.headNotAllowed);
-  const call = invocation(context, request);
+  const call = invocation(context, request, withHeaders);
   let result;
   try {
     result = await timedCall(call, config.scoringTimeoutMs);
@@ -90,8 +98,8 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
   if (response.status >= 500) reply.header('x-ms-run-function-failed', 'True');
   reply.header('x-ms-run-fn-exec-ms', result.elapsedMs.toFixed(3));
   request.runMs = result.elapsedMs;
-  // Bytes, so the content type goes out exactly as chosen (fastify would add a charset to a JSON string).
-  return reply.send(typeof response.body === 'string' ? Buffer.from(response.body) : response.body);
+  // A serializer of its own keeps fastify from adding a charset to a JSON content type: it goes out as chosen.
+  return typeof response.body === 'string' ? reply.serializer(asIs).send(response.body) : reply.send(response.body);
 }
 
 /**
@@ -101,13 +109,14 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
  * running past the scoring timeout is 500 with `x-ms-run-function-failed: True`.
  */
 export function registerScoreRoute(app: FastifyInstance, context: ServerContext): void {
+  const withHeaders = wantsHeaders(context);
   app.route({
     method: ['GET', 'POST', 'OPTIONS', 'HEAD'],
     url: '/score',
     exposeHeadRoute: false,
     handler: (request, reply) => {
       if (context.phase === 'starting') throw new HttpError(503, MESSAGES.notReady);
-      return score(context, request, reply);
+      return score(context, request, reply, withHeaders);
     },
   });
 }

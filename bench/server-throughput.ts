@@ -1,0 +1,204 @@
+/**
+ * Requests per second and p50/p99 latency of a small `POST /score` (one row of 10 float64 features, validated
+ * and converted into an ndarray, through examples/regression's Ridge `run`) on the inferschema server, against a
+ * bare `node:http` server that parses the same JSON and answers the same prediction, measured in the same run.
+ *
+ * Every party is its own process: the server under test, and a load generator (keep-alive `node:http` agents,
+ * a fixed number of connections, each sending the next request as soon as the previous answer arrived). Rounds
+ * alternate bare / inferschema so both see the same machine; each round is bounded in time.
+ *
+ * Usage: node --import tsx bench/server-throughput.ts [--seconds 6] [--connections 32] [--rounds 2]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const EXAMPLE = join(ROOT, 'examples', 'regression');
+const BODY = JSON.stringify({ data: [[10, 9, 8, 7, 6, 5, 4, 3, 2, 1]] });
+
+function flag(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index < 0 ? fallback : Number(process.argv[index + 1]);
+}
+
+/** The bare server: read the body, JSON.parse, check the shape by hand, predict, JSON.stringify. */
+function runBareServer(port: number): void {
+  const { coef, intercept } = JSON.parse(readFileSync(join(EXAMPLE, 'model', 'weights.json'), 'utf8')) as { coef: number[]; intercept: number };
+  createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const { data } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: number[][] };
+      const predictions = data.map((row) => row.reduce((sum, value, column) => sum + value * coef[column]!, intercept));
+      const text = JSON.stringify(predictions);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.end(text);
+    });
+  }).listen(port, '127.0.0.1', () => process.send?.('listening'));
+}
+
+interface LoadResult {
+  readonly requests: number;
+  readonly errors: number;
+  readonly seconds: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly firstBody: string;
+  /** Every request sent, warm-up included. */
+  readonly sent: number;
+  /** CPU time (user + system) the server process spent per request, in microseconds. */
+  cpuPerRequestUs?: number;
+}
+
+/** The load generator: `connections` loops over keep-alive sockets for `seconds`, after a 1 s warm-up. */
+async function runLoad(port: number, connections: number, seconds: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const once = () =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port, path: '/score', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(BODY);
+    });
+  const firstBody = (await once()).body;
+  const latencies: number[] = [];
+  let errors = 0;
+  let sent = 1;
+  let measuring = false;
+  const warmUpEnd = Date.now() + 1000;
+  const end = warmUpEnd + seconds * 1000;
+  let started = 0;
+  const loop = async () => {
+    while (Date.now() < end) {
+      if (!measuring && Date.now() >= warmUpEnd) {
+        measuring = true;
+        started = performance.now();
+      }
+      const sentAt = performance.now();
+      sent += 1;
+      try {
+        const { status, body } = await once();
+        if (status !== 200 || body !== firstBody) errors += 1;
+      } catch {
+        errors += 1;
+      }
+      if (measuring) latencies.push(performance.now() - sentAt);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+  return { requests: latencies.length, errors, seconds: elapsed, p50: at(0.5), p99: at(0.99), firstBody, sent };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createNetServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitUntilServing(port: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path: '/score', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on('error', () => resolve(false));
+      req.end(BODY);
+    });
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`nothing answered on port ${port}`);
+}
+
+/** User + system CPU seconds of a process so far (Linux `/proc/<pid>/stat`, in clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function child(args: readonly string[]): ChildProcess {
+  return spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+}
+
+async function measure(kind: 'bare' | 'inferschema', connections: number, seconds: number): Promise<LoadResult> {
+  const port = await freePort();
+  const server =
+    kind === 'bare'
+      ? child(['--import', 'tsx', fileURLToPath(import.meta.url), '--role', 'bare', '--port', String(port)])
+      : child([join(ROOT, 'packages', 'cli', 'dist', 'bin.js'), 'serve', join(EXAMPLE, 'score.ts'), '--model-dir', join(EXAMPLE, 'model'), '--port', String(port)]);
+  try {
+    await waitUntilServing(port);
+    const cpuBefore = cpuSeconds(server.pid!);
+    const load = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--role', 'load', '--port', String(port), '--connections', String(connections), '--seconds', String(seconds)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    load.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    await new Promise((resolve) => load.on('exit', resolve));
+    const result = JSON.parse(out) as LoadResult;
+    result.cpuPerRequestUs = ((cpuSeconds(server.pid!) - cpuBefore) / result.sent) * 1e6;
+    return result;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.on('exit', resolve));
+  }
+}
+
+async function main(): Promise<void> {
+  const role = process.argv[process.argv.indexOf('--role') + 1];
+  if (process.argv.includes('--role') && role === 'bare') return runBareServer(flag('port', 0));
+  if (process.argv.includes('--role') && role === 'load') {
+    process.stdout.write(JSON.stringify(await runLoad(flag('port', 0), flag('connections', 32), flag('seconds', 6))));
+    return;
+  }
+  const seconds = flag('seconds', 6);
+  const connections = flag('connections', 32);
+  const rounds = flag('rounds', 2);
+  const results: Record<'bare' | 'inferschema', LoadResult[]> = { bare: [], inferschema: [] };
+  for (let round = 0; round < rounds; round += 1) {
+    for (const kind of ['bare', 'inferschema'] as const) results[kind].push(await measure(kind, connections, seconds));
+  }
+  const rps = (result: LoadResult) => result.requests / result.seconds;
+  const best = (kind: 'bare' | 'inferschema') => results[kind].reduce((a, b) => (rps(b) > rps(a) ? b : a));
+  const bare = best('bare');
+  const ours = best('inferschema');
+  if (bare.firstBody !== ours.firstBody) throw new Error(`the servers answered differently: ${bare.firstBody} vs ${ours.firstBody}`);
+  const row = (name: string, result: LoadResult) =>
+    `| ${name} | ${rps(result).toFixed(0)} | ${result.p50.toFixed(2)} ms | ${result.p99.toFixed(2)} ms | ${result.requests} | ${result.errors} | ${result.cpuPerRequestUs!.toFixed(0)} µs |`;
+  console.log(`Node ${process.version}, ${cpus().length} cores, ${connections} keep-alive connections, ${seconds} s per round after 1 s warm-up, best of ${rounds} rounds; body ${BODY}`);
+  console.log(`answer: ${ours.firstBody}\n`);
+  console.log('| server | requests/s | p50 | p99 | requests | errors | server CPU per request |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(row('bare node:http', bare));
+  console.log(row('inferschema', ours));
+  console.log(`\ninferschema ÷ bare throughput: ${(rps(ours) / rps(bare)).toFixed(2)}× (target ≥ 0.7×, zero errors)`);
+  for (const kind of ['bare', 'inferschema'] as const) {
+    console.log(`all rounds, ${kind}: ${results[kind].map((result) => `${rps(result).toFixed(0)} req/s (${result.errors} errors)`).join(', ')}`);
+  }
+  const errors = [...results.bare, ...results.inferschema].reduce((sum, result) => sum + result.errors, 0);
+  if (errors > 0 || rps(ours) / rps(bare) < 0.7) process.exitCode = 1;
+}
+
+await main();
