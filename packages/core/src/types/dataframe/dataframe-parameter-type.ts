@@ -91,6 +91,6 @@ export class DataFrameParameterType<TFrame extends DataFrameSample = DataFrameSa
 
   /** Writes a frame (an Arrow `Table`, danfo `DataFrame` or plain object of columns) in this type's orient. */
   encode(value: TFrame): JsonValue {
-    return writeOrient(frameAdapterFor(value).read(value), this.orient);
+    return writeOrient(frameAdapterFor(value, 'scalar').read(value), this.orient);
   }
 }

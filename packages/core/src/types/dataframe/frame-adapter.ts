@@ -13,11 +13,14 @@ function isPlainFrame(value: unknown): value is PlainFrame {
  * The adapter for a frame's kind: an apache-arrow `Table`, a danfojs `DataFrame`, or a plain
  * `{ column: values[] }` object.
  *
+ * `mixed: 'scalar'` (for frames being encoded) accepts plain columns that mix kinds, as `decode` builds
+ * them under `enforceColumnType: false`.
+ *
  * @throws TypeError for anything else, or a frame whose columns have no JSON form.
  */
-export function frameAdapterFor(frame: unknown): FrameAdapter<unknown> {
+export function frameAdapterFor(frame: unknown, mixed: 'reject' | 'scalar' = 'reject'): FrameAdapter<unknown> {
   if (isArrowTable(frame)) return new ArrowFrameAdapter(frame) as FrameAdapter<unknown>;
   if (isDanfoFrame(frame)) return new DanfoFrameAdapter(frame) as FrameAdapter<unknown>;
-  if (isPlainFrame(frame)) return new PlainFrameAdapter(frame) as FrameAdapter<unknown>;
+  if (isPlainFrame(frame)) return new PlainFrameAdapter(frame, mixed) as FrameAdapter<unknown>;
   throw new TypeError('A DataFrame must be an apache-arrow Table, a danfojs DataFrame or a { column: values[] } object of arrays');
 }

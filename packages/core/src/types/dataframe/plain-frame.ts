@@ -32,9 +32,11 @@ function elementKind(value: unknown, column: string): string {
 /**
  * The type of a plain column: a typed array gives its exact type; an array gives the type of its elements
  * (`bigint` → int64, or uint64 beyond int64; `number` → double; `Date` → date-time), nullable when it holds
- * `null`. An empty or all-null array is a nullable double, as Arrow infers it.
+ * `null`. An empty or all-null array is a nullable double, as Arrow infers it. A column mixing kinds is a
+ * sample mistake (TypeError), except with `mixed: 'scalar'`: frames that `decode` built with
+ * `enforceColumnType: false` hold such columns, and `encode` writes them cell by cell.
  */
-export function plainColumnType(values: unknown, column: string): ColumnType {
+export function plainColumnType(values: unknown, column: string, mixed: 'reject' | 'scalar' = 'reject'): ColumnType {
   for (const [ArrayType, type] of TYPED_COLUMNS) if (values instanceof ArrayType) return type;
   if (!Array.isArray(values)) throw new TypeError(`DataFrame column "${column}" must be an array or a typed array`);
   let kind: string | undefined;
@@ -46,8 +48,8 @@ export function plainColumnType(values: unknown, column: string): ColumnType {
       continue;
     }
     const seen = elementKind(value, column);
-    if (kind !== undefined && kind !== seen) throw new TypeError(`DataFrame column "${column}" mixes ${kind} and ${seen} values`);
-    kind = seen;
+    if (kind !== undefined && kind !== seen && mixed === 'reject') throw new TypeError(`DataFrame column "${column}" mixes ${kind} and ${seen} values`);
+    kind = kind === undefined || kind === seen ? seen : 'scalar';
     if (typeof value === 'bigint' && value > INT64_MAX) unsigned = true;
   }
   switch (kind) {
@@ -56,6 +58,7 @@ export function plainColumnType(values: unknown, column: string): ColumnType {
     case 'boolean':
     case 'string':
     case 'date-time':
+    case 'scalar':
       return { kind, nullable };
     default:
       return { kind: 'number', format: 'double', nullable: kind === undefined || nullable };
@@ -73,8 +76,9 @@ export class PlainFrameAdapter implements FrameAdapter<PlainFrame> {
   readonly stringLabels = false;
   readonly #typedArrays: ReadonlyMap<string, TypedColumnConstructor>;
 
-  constructor(sample: PlainFrame) {
-    this.columns = Object.keys(sample).map((name) => ({ name, type: plainColumnType(sample[name], name) }));
+  /** `mixed: 'scalar'` accepts columns that mix kinds (a decoded frame being encoded); samples may not. */
+  constructor(sample: PlainFrame, mixed: 'reject' | 'scalar' = 'reject') {
+    this.columns = Object.keys(sample).map((name) => ({ name, type: plainColumnType(sample[name], name, mixed) }));
     const length = lengthOf(sample);
     const typed = new Map<string, TypedColumnConstructor>();
     for (const [name, values] of Object.entries(sample)) {
@@ -87,7 +91,7 @@ export class PlainFrameAdapter implements FrameAdapter<PlainFrame> {
   }
 
   read(frame: PlainFrame): FrameCells {
-    const columns = Object.keys(frame).map((name) => ({ name, type: plainColumnType(frame[name], name) }));
+    const columns = Object.keys(frame).map((name) => ({ name, type: plainColumnType(frame[name], name, 'scalar') }));
     const cells = columns.map(({ name, type }) => jsonCells(frame[name]!, type));
     return { columns, cells, labels: Array.from({ length: lengthOf(frame) }, (_, row) => row) };
   }
