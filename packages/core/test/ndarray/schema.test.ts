@@ -129,6 +129,14 @@ describe('NdArrayParameterType schema', () => {
     }
   });
 
+  it('validates float64 items by type alone: double is no check, and a format call per item is slow', () => {
+    const type = new NdArrayParameterType(ndarray(new Float64Array(2), [1, 2]));
+    expect(validationSchemaOf(type.toJsonSchema())).toEqual({
+      type: 'array',
+      items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+    });
+  });
+
   describe('rejects a sample it cannot describe', () => {
     it.each([
       ['a number', 5, 'NdArrayParameterType: the sample must be an ndarray (or a typed or plain array)'],
