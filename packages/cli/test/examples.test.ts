@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseJson, type OpenApiVersion } from '@inferschema/core';
+import { powerBiShapeProblems } from '../../openapi/test/support/power-bi.js';
 import { expectValidDocument } from '../../openapi/test/support/validate-document.js';
 import { runCli, type CliResult } from './support/run-cli.js';
 
@@ -77,5 +78,13 @@ describe.runIf(existsSync(join(EXAMPLES, 'regression'))).concurrent('run on the 
     ]);
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(parseJson(result.stdout)).toMatchObject({ width: 4, height: 2, hex: '#148c8c', nearestColour: { name: 'teal' } });
+  }, SLOW);
+});
+
+describe.runIf(existsSync(join(EXAMPLES, 'power-bi/score.ts'))).concurrent('the Power BI example', () => {
+  it.each(VERSIONS)('its --version %s document has the shape Power BI reads', async (flag) => {
+    const result = await runCli(['swagger', join(EXAMPLES, 'power-bi/score.ts'), '--version', flag]);
+    expect(result.code).toBe(0);
+    expect(powerBiShapeProblems(parseJson(result.stdout, { exactIntegers: true }) as object)).toEqual([]);
   }, SLOW);
 });
