@@ -60,7 +60,8 @@ function supportedVersionsOfAll(schemas: ServiceSchemas): readonly OpenApiVersio
 /**
  * Builds the service document of a script in one version, with the structure of the Azure ML template: paths
  * `/`, `/score` and `/swagger.json` (operations `ServiceHealthCheck`, `RunMLService`, `GetSwaggerSpec`),
- * schemas `ServiceInput`, `ServiceOutput` and `ErrorResponse`, and Bearer API-key security on `/score`.
+ * schemas `ServiceInput`, `ServiceOutput` and `ErrorResponse`, and Bearer API-key security on `/score` and
+ * `/swagger.json` (what the server protects when it has an API key; the health check stays open).
  * The schemas are written in the version's dialect; the inputs are never changed. Serialize it with
  * `serializeDocument` for byte-stable output.
  *

@@ -50,6 +50,9 @@ describe('buildServiceDocument: the Azure ML template', () => {
     });
     const swagger = document.paths['/swagger.json']!.get!;
     expect(swagger.operationId).toBe('GetSwaggerSpec');
+    expect(swagger.security).toEqual([{ Bearer: [] }]);
+    expect(document.paths['/']!.get!.security).toBeUndefined();
+    expect(Object.keys(document)).not.toContain('security');
     expect(swagger.parameters).toEqual([
       expect.objectContaining({ name: 'version', in: 'query', required: false, type: 'string', enum: ['2', '2.0', '3', '3.0', '3.1'] }),
     ]);
@@ -80,6 +83,8 @@ describe('buildServiceDocument: the Azure ML template', () => {
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ServiceInput' } } },
     });
     expect(document.paths!['/swagger.json']!.get!.operationId).toBe('GetSwaggerSpec');
+    expect(document.paths!['/swagger.json']!.get!.security).toEqual([{ Bearer: [] }]);
+    expect(document.paths!['/']!.get!.security).toBeUndefined();
     expect(Object.keys(document.components!.schemas!)).toEqual(['ServiceInput', 'ServiceOutput', 'ErrorResponse']);
     expect(document.components!.schemas!.ServiceOutput).toEqual({
       type: 'array',

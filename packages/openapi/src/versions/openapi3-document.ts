@@ -53,6 +53,7 @@ export function buildOpenApi3Document<TDocument extends OpenApi3Document>(
         get: {
           operationId: 'GetSwaggerSpec',
           description: SERVICE_TEXTS.swaggerSpec,
+          security: [{ Bearer: [] }],
           parameters: [
             {
               name: 'version',

@@ -67,6 +67,7 @@ function build({ info, schemas, versionAliases }: ServiceDocumentParts): OpenAPI
         get: {
           operationId: 'GetSwaggerSpec',
           description: SERVICE_TEXTS.swaggerSpec,
+          security: [{ Bearer: [] }],
           parameters: [
             {
               name: 'version',
