@@ -8,7 +8,7 @@ import { NdArrayParameterType } from '@inferschema/core';
 const ROWS = 1000;
 const COLUMNS = 1000;
 const WARMUPS = 3;
-const ITERATIONS = 11;
+const ITERATIONS = 15;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
@@ -27,18 +27,21 @@ function median(values: number[]): number {
 }
 
 /**
- * Milliseconds per call of `work` in a steady loop (no forced collection between calls, so the garbage each
- * call leaves is collected, and paid for, during the calls that follow, as in a server): the median.
+ * Milliseconds per call of each step, run in turns (one call of each step per round, so a busy machine slows
+ * them alike), with no forced collection between calls: the garbage a call leaves is collected, and paid for,
+ * during the calls that follow, as in a server. The median of each.
  */
-function steadyMs(work: () => unknown): number {
-  for (let i = 0; i < WARMUPS; i++) work();
-  const times: number[] = [];
+function roundRobinMs(works: readonly (() => unknown)[]): number[] {
+  for (let i = 0; i < WARMUPS; i++) for (const work of works) work();
+  const times = works.map((): number[] => []);
   for (let i = 0; i < ITERATIONS; i++) {
-    const started = performance.now();
-    work();
-    times.push(performance.now() - started);
+    works.forEach((work, index) => {
+      const started = performance.now();
+      work();
+      times[index]!.push(performance.now() - started);
+    });
   }
-  return median(times);
+  return times.map(median);
 }
 
 /**
@@ -89,7 +92,8 @@ const steps: [string, () => unknown][] = [
   ['`JSON.parse` + hand-written copy into a `Float64Array` (no checks; the floor)', copyByHand],
   ['`JSON.parse` + `decode` (validate + convert)', decode],
 ];
-const results = steps.map(([label, work]) => ({ label, ms: steadyMs(work), peak: bytes + peakGrowth(work) }));
+const medians = roundRobinMs(steps.map(([, work]) => work));
+const results = steps.map(([label, work], index) => ({ label, ms: medians[index]!, peak: bytes + peakGrowth(work) }));
 const parseMs = results[0]!.ms;
 
 const mb = (n: number) => (n / 1e6).toFixed(1);

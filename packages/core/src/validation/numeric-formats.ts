@@ -5,8 +5,6 @@ export interface NumericFormat {
   readonly description: string;
 }
 
-const FLOAT32_MAX = 3.4028234663852886e38;
-
 function integer(bits: number, signed: boolean): NumericFormat {
   const min = signed ? -(2n ** BigInt(bits - 1)) : 0n;
   const max = signed ? 2n ** BigInt(bits - 1) - 1n : 2n ** BigInt(bits) - 1n;
@@ -25,7 +23,10 @@ export const INTEGER_FORMATS: Readonly<Record<string, NumericFormat>> = Object.f
   uint64: integer(64, false),
 });
 
-/** True when `value` is a finite number that float32 can hold without overflowing to infinity. */
+/**
+ * True when `value` is a finite number that float32 can hold without overflowing to infinity: up to the
+ * largest float32 plus half a step, so `3.4028235e38` (how float32's maximum is written) rounds to it.
+ */
 export function isFloat32(value: number): boolean {
-  return Math.abs(value) <= FLOAT32_MAX;
+  return Number.isFinite(Math.fround(value));
 }

@@ -105,6 +105,12 @@ describe('NdArrayParameterType schema', () => {
     expect(type.toJsonSchema()).toMatchObject({ example: [[1, 4], [2, 5], [3, 6]], items: { minItems: 2, maxItems: 2 } });
   });
 
+  it('writes float32 examples as the shortest decimals that read back the same', () => {
+    const type = new NdArrayParameterType(new Float32Array([5.1, 0.1, 3.4028234663852886e38, 1 / 3]));
+    expect(type.toJsonSchema().example).toEqual([5.1, 0.1, 3.4028235e38, 0.33333334]);
+    expect(Array.from(type.decode(type.toJsonSchema().example).data)).toEqual(Array.from(new Float32Array([5.1, 0.1, 3.4028234663852886e38, 1 / 3])));
+  });
+
   it('keeps unsafe 64-bit examples exact, as bigint', () => {
     const type = new NdArrayParameterType(new BigInt64Array([2n ** 62n]));
     expect(type.toJsonSchema().example).toEqual([2n ** 62n]);

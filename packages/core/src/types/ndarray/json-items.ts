@@ -23,3 +23,21 @@ function jsonBoolean(value: unknown): JsonValue {
 export function jsonItemWriter(dtype: NdArrayDType): JsonItemWriter {
   return dtype === 'bool' ? jsonBoolean : jsonItem;
 }
+
+/**
+ * A float32 as the shortest decimal that reads back as the same float32 (`5.1`, not `5.099999904632568`), for
+ * examples: exact, and what the sample's author wrote. Too slow for large results, which keep the float64 text.
+ */
+function shortestFloat32(value: unknown): JsonValue {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return jsonItem(value);
+  for (let digits = 1; digits < 9; digits++) {
+    const short = Number(value.toPrecision(digits));
+    if (Math.fround(short) === value) return short;
+  }
+  return value;
+}
+
+/** The writer of a dtype's elements in the schema's example. */
+export function exampleItemWriter(dtype: NdArrayDType): JsonItemWriter {
+  return dtype === 'float32' ? shortestFloat32 : jsonItemWriter(dtype);
+}

@@ -4,7 +4,7 @@ import { InputValidationError } from '../../validation/input-validation-error.js
 import { ParameterType } from '../parameter-type.js';
 import { explainDimensions } from './dimension-messages.js';
 import { isNdArrayDType, type NdArrayDataOf, type NdArrayDType } from './dtype.js';
-import { jsonItemWriter, type JsonItemWriter } from './json-items.js';
+import { exampleItemWriter, jsonItemWriter, type JsonItemWriter } from './json-items.js';
 import { isFlatData, isNdArray, ndarrayOf, type FlatData, type NdArray } from './ndarray-like.js';
 import { ndarraySchema } from './ndarray-schema.js';
 import { encodeArrayValue } from './nested-json.js';
@@ -74,7 +74,7 @@ class NdArrayParameterTypeClass<D extends NdArrayDType = NdArrayDType> extends P
     if (array.dimension < 1) throw new TypeError('NdArrayParameterType: the sample needs at least one dimension');
     const dtype = declared ?? sampleDType(array);
     const item = jsonItemWriter(dtype);
-    const example = encodeArrayValue(array, item);
+    const example = encodeArrayValue(array, exampleItemWriter(dtype));
     super(sample, ndarraySchema(array.shape, dtype, example, { enforceDtype, enforceShape }));
     this.dtype = dtype as D;
     this.shape = Object.freeze([...array.shape]);
