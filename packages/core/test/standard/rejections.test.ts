@@ -72,6 +72,15 @@ describe('StandardParameterType rejects', () => {
     }
   });
 
+  it('a value beyond ±2^53 for integer() deep inside arrays, objects, unions and nullable items, by its path', () => {
+    const type = new StandardParameterType({ a: [{ k: [integer(1), null] }], b: [integer(1), 'x'], 'c/d': { e: integer(1) } });
+    const fine = { a: [{ k: [1, null] }], b: [1, 'x'], 'c/d': { e: 1 } };
+    const message = 'must be an integer from -9007199254740991 to 9007199254740991';
+    expectRejected(type, { ...fine, a: [{ k: [] }, { k: [null, 2, '-9007199254740993'] }] }, [{ path: '/a/1/k/2', message }]);
+    expectRejected(type, { ...fine, b: ['x', 9007199254740992n] }, [{ path: '/b/1', message }]);
+    expectRejected(type, { ...fine, 'c/d': { e: '9007199254740992' } }, [{ path: '/c~1d/e', message }]);
+  });
+
   it('a value outside a 32-bit integer() format', () => {
     const type = new StandardParameterType([integer(1, 'uint8')]);
     expectRejected(type, [255, 256, -1, 1.5], [

@@ -11,9 +11,12 @@ export interface SampleNode {
   readonly schema: JsonSchema;
   /** Converting is only copying: nothing below this position becomes a `Date`, `Uint8Array`, `bigint` or nested type's value. */
   readonly plain: boolean;
-  /** `convert` may report a problem, so it needs the real JSON Pointer of its input. */
+  /** A nested parameter type lies below, whose `convert` needs the real JSON Pointer of its input. */
   readonly needsPath: boolean;
-  /** JSON that matches `schema` → a fresh native value (the input is never changed). */
+  /**
+   * JSON that matches `schema` → a fresh native value (the input is never changed). `path` is the JSON
+   * Pointer of `json` where `needsPath`; other problems are thrown as a relative `ConversionIssue`.
+   */
   convert(json: unknown, path: string): unknown;
   /** A native value → JSON (see `encodeJson` for values that do not look like the sample). */
   encode(value: unknown): JsonValue;

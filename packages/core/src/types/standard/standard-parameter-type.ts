@@ -1,6 +1,8 @@
 import type { JsonValue } from '../../json/json-value.js';
 import type { JsonSchema } from '../../schema/json-schema.js';
+import { InputValidationError } from '../../validation/input-validation-error.js';
 import { ParameterType } from '../parameter-type.js';
+import { ConversionIssue } from './conversion-issue.js';
 import { inferSample } from './infer-sample.js';
 import type { SampleNode } from './sample-node.js';
 import type { StandardEncodable, StandardSample, StandardValue } from './standard-sample.js';
@@ -34,7 +36,12 @@ export class StandardParameterType<S extends StandardSample> extends ParameterTy
   }
 
   convert(json: unknown, path: string): StandardValue<S> {
-    return this.#node.convert(json, path) as StandardValue<S>;
+    try {
+      return this.#node.convert(json, path) as StandardValue<S>;
+    } catch (error) {
+      if (!(error instanceof ConversionIssue)) throw error;
+      throw new InputValidationError([{ path: path + error.pointer, message: error.message }]);
+    }
   }
 
   /**

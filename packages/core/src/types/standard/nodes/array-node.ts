@@ -1,6 +1,7 @@
 import type { JsonValue } from '../../../json/json-value.js';
 import { appendPointer } from '../../../json/json-pointer.js';
 import type { JsonSchema } from '../../../schema/json-schema.js';
+import { rethrowIssueWithin } from '../conversion-issue.js';
 import { copyJson } from '../copy-json.js';
 import { encodeElements, encodeJson } from '../encode-json.js';
 import type { SampleNode } from '../sample-node.js';
@@ -25,8 +26,11 @@ export class ArrayNode implements SampleNode {
     const items = this.items;
     if (!items || this.plain) return copyJson(elements) as unknown[];
     const result = new Array<unknown>(elements.length);
-    for (let i = 0; i < elements.length; i++) {
-      result[i] = items.convert(elements[i], items.needsPath ? appendPointer(path, i) : path);
+    let i = 0;
+    try {
+      for (; i < elements.length; i++) result[i] = items.convert(elements[i], items.needsPath ? appendPointer(path, i) : path);
+    } catch (error) {
+      rethrowIssueWithin(error, i);
     }
     return result;
   }

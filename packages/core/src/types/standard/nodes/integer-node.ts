@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../../json/json-value.js';
 import type { JsonSchema } from '../../../schema/json-schema.js';
-import { InputValidationError } from '../../../validation/input-validation-error.js';
+import { ConversionIssue } from '../conversion-issue.js';
 import type { IntegerFormat } from '../integer-sample.js';
 import { encodeJson } from '../encode-json.js';
 import type { SampleNode } from '../sample-node.js';
@@ -15,7 +15,7 @@ const SAFE_RANGE = `from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER
 export class IntegerNode implements SampleNode {
   readonly schema: JsonSchema;
   readonly plain: boolean;
-  readonly needsPath: boolean;
+  readonly needsPath = false;
 
   constructor(format: IntegerFormat) {
     const wide = format === 'int64' || format === 'uint64';
@@ -25,14 +25,13 @@ export class IntegerNode implements SampleNode {
         : { type: 'integer', format },
     );
     this.plain = !wide;
-    this.needsPath = wide;
   }
 
-  convert(json: unknown, path: string): number {
+  convert(json: unknown): number {
     if (typeof json === 'number') return json;
     const value = Number(json as bigint | string);
     if (Number.isSafeInteger(value)) return value;
-    throw new InputValidationError([{ path, message: `must be an integer ${SAFE_RANGE}` }]);
+    throw new ConversionIssue('', `must be an integer ${SAFE_RANGE}`);
   }
 
   encode(value: unknown): JsonValue {

@@ -1,6 +1,7 @@
 import type { JsonValue } from '../../../json/json-value.js';
 import { appendPointer } from '../../../json/json-pointer.js';
 import type { JsonSchema } from '../../../schema/json-schema.js';
+import { rethrowIssueWithin } from '../conversion-issue.js';
 import { copyJson } from '../copy-json.js';
 import { isPlainObject } from '../describe-value.js';
 import { encodeJson, encodeMembers, hasToJSON } from '../encode-json.js';
@@ -12,14 +13,18 @@ export class ObjectNode implements SampleNode {
   readonly plain: boolean;
   readonly needsPath: boolean;
   readonly #members: ReadonlyMap<string, SampleNode>;
+  readonly #keys: readonly string[];
+  readonly #nodes: readonly SampleNode[];
 
   constructor(members: ReadonlyMap<string, SampleNode>) {
     this.#members = members;
     const nodes = [...members.values()];
+    this.#keys = [...members.keys()];
+    this.#nodes = nodes;
     this.schema = Object.freeze({
       type: 'object',
       properties: Object.fromEntries([...members].map(([key, node]) => [key, node.schema])),
-      required: [...members.keys()],
+      required: [...this.#keys],
       additionalProperties: false,
     });
     this.plain = nodes.every((node) => node.plain);
@@ -30,8 +35,16 @@ export class ObjectNode implements SampleNode {
     if (this.plain) return copyJson(json) as Record<string, unknown>;
     const input = json as Record<string, unknown>;
     const result: Record<string, unknown> = {};
-    for (const [key, node] of this.#members) {
-      result[key] = node.convert(input[key], node.needsPath ? appendPointer(path, key) : path);
+    const keys = this.#keys;
+    let i = 0;
+    try {
+      for (; i < keys.length; i++) {
+        const key = keys[i]!;
+        const node = this.#nodes[i]!;
+        result[key] = node.convert(input[key], node.needsPath ? appendPointer(path, key) : path);
+      }
+    } catch (error) {
+      rethrowIssueWithin(error, keys[i]!);
     }
     return result;
   }
@@ -39,13 +52,15 @@ export class ObjectNode implements SampleNode {
   /** The sample's members through their nodes; any other member as plain JSON (output validation names it). */
   encode(value: unknown): JsonValue {
     if (!isPlainObject(value) || hasToJSON(value)) return encodeJson(value);
-    return encodeMembers(value, (key, member) => (this.#members.get(key) ?? PLAIN).encode(member));
+    return encodeMembers(value, this.#encodeMember);
   }
+
+  readonly #encodeMember = (key: string, member: unknown): JsonValue => (this.#members.get(key) ?? PLAIN).encode(member);
 
   /** A plain object holding every key of the sample. */
   accepts(value: unknown): boolean {
     if (!isPlainObject(value)) return false;
-    for (const key of this.#members.keys()) if (value[key] === undefined) return false;
+    for (const key of this.#keys) if (value[key] === undefined) return false;
     return true;
   }
 }
