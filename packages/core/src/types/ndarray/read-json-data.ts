@@ -1,4 +1,5 @@
 import { InputValidationError } from '../../validation/input-validation-error.js';
+import { parseDateTime } from '../standard/parse-date-time.js';
 import { tooManyDimensions } from './dimension-messages.js';
 import { DTypeInference } from './dtype-inference.js';
 import type { NdArrayDataOf, NdArrayDType } from './dtype.js';
@@ -130,7 +131,7 @@ export function readJsonData(json: unknown, plan: ReadPlan, path: string): ReadR
       const bad = copy(node, data, k);
       if (bad >= 0) {
         throw new InputValidationError([
-          { path: pointer(path, indices, depth, bad), message: 'must be a date-time that JavaScript can hold (no leap seconds, years 271821 BC to 275760 AD)' },
+          { path: pointer(path, indices, depth, bad), message: 'must be a date-time that a JavaScript Date can hold' },
         ]);
       }
       k += width;
@@ -182,11 +183,12 @@ function copyValues(row: readonly unknown[], data: NdArrayData, k: number): numb
   return -1;
 }
 
+/** Dates are read as `StandardParameterType` reads them (every RFC 3339 form ajv accepts, to the millisecond). */
 function copyDates(row: readonly unknown[], data: NdArrayData, k: number): number {
   const out = data as Date[];
   for (let j = 0, n = row.length; j < n; j++) {
-    const date = new Date(row[j] as string);
-    if (Number.isNaN(date.getTime())) return j;
+    const date = parseDateTime(row[j] as string);
+    if (date === undefined) return j;
     out[k + j] = date;
   }
   return -1;
