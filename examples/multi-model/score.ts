@@ -45,11 +45,11 @@ export const run = withSchemas(
       const known = [...prices.keys()].sort((a, b) => a - b).join(', ');
       throw new InputValidationError([{ path: '/priceVersion', message: `must be one of: ${known}` }]);
     }
-    const rows = houses.area_m2.map((_, index) => ({
-      area_m2: Number(houses.area_m2[index]),
-      bedrooms: Number(houses.bedrooms[index]),
-      age_years: Number(houses.age_years[index]),
-      distance_km: Number(houses.distance_km[index]),
+    const rows = houses.area_m2.map((area_m2, index) => ({
+      area_m2,
+      bedrooms: houses.bedrooms[index]!,
+      age_years: houses.age_years[index]!,
+      distance_km: houses.distance_km[index]!,
     }));
     return {
       price: rows.map((row) => predict(priceModel, row)),

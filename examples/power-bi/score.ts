@@ -66,7 +66,7 @@ export default class ChurnService {
     if (issues.length > 0) throw new InputValidationError(issues);
     const probabilities = Array.from({ length: rows }, (_, row) => this.#churnProbability({
       age: customers.age[row]!,
-      income: Number(customers.income[row]),
+      income: customers.income[row]!,
       tenure_months: customers.tenure_months[row]!,
       premium: customers.plan[row] === 'premium' ? 1 : 0,
       usage_mean: (usage.get(row, 0) + usage.get(row, 1) + usage.get(row, 2)) / 3,
