@@ -1,7 +1,7 @@
 import type { JsonValue } from '../../json/json-value.js';
 import { appendPointer } from '../../json/json-pointer.js';
 import { stringifyJson } from '../../json/stringify-json.js';
-import { INTEGER_FORMATS } from '../../validation/numeric-formats.js';
+import { INTEGER_FORMATS, type NumericFormat } from '../../validation/numeric-formats.js';
 import { ParameterType } from '../parameter-type.js';
 import { describeValue, isPlainObject } from './describe-value.js';
 import { encodeBase64, encodeBigInt } from './encode-json.js';
@@ -25,12 +25,11 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Where each object being inferred sits in the sample, to name the target of a cycle. */
 type Ancestors = Map<object, string>;
 
+/** A `bigint` is an int64; one beyond int64 but within uint64 can only be a uint64. */
 function inferBigInt(sample: bigint, path: string): InferredSample {
-  const format = sample >= INTEGER_FORMATS.int64!.min && sample <= INTEGER_FORMATS.int64!.max ? 'int64' : 'uint64';
-  if (sample > INTEGER_FORMATS.uint64!.max || sample < INTEGER_FORMATS.int64!.min) {
-    throw unsupportedSample(path, `${sample}n, beyond the 64-bit integer range`);
-  }
-  return { node: new BigIntNode(format), example: encodeBigInt(sample) };
+  const { int64, uint64 } = INTEGER_FORMATS as Record<'int64' | 'uint64', NumericFormat>;
+  if (sample < int64.min || sample > uint64.max) throw unsupportedSample(path, `${sample}n, beyond the 64-bit integer range`);
+  return { node: new BigIntNode(sample <= int64.max ? 'int64' : 'uint64'), example: encodeBigInt(sample) };
 }
 
 function inferNumber(sample: number, path: string): InferredSample {

@@ -4,6 +4,9 @@ import type { IntegerSample } from './integer-sample.js';
 /**
  * What a {@link StandardParameterType} can be built from: JSON values, `bigint`, `Date`, bytes, integers
  * declared with `integer()`, and parameter types nested at any depth inside arrays and plain objects.
+ *
+ * @example
+ * const sample = { text: 'hi', topK: integer(5), at: new Date(), ids: [1n], features: ndarrayType } satisfies StandardSample;
  */
 export type StandardSample =
   | string
@@ -63,6 +66,9 @@ export type NumericTypedArray =
  * What `encode` takes for a standard sample: its {@link StandardValue}, with typed arrays where the sample has
  * an array of numbers (`BigInt64Array`/`BigUint64Array` where it has `bigint`s), and numbers where it has a
  * `bigint`.
+ *
+ * @example
+ * type Output = StandardEncodable<{ scores: number[] }>; // { readonly scores: readonly number[] | Float64Array | ... }
  */
 export type StandardEncodable<S> = S extends ParameterType<any, any>
   ? Parameters<S['encode']>[0]

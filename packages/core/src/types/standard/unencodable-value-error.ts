@@ -3,6 +3,10 @@ import { appendPointer } from '../../json/json-pointer.js';
 /**
  * Thrown by `encode` for a value that has no JSON form (a function, a symbol, a `Map`, an instance of a class
  * without `toJSON`). `pointer` is the JSON Pointer of the value in what was encoded.
+ *
+ * @example
+ * new StandardParameterType({ list: [1] }).encode({ list: [1, () => 2] });
+ * // throws UnencodableValueError: Cannot encode the value at /list/1: a function
  */
 export class UnencodableValueError extends TypeError {
   override readonly name = 'UnencodableValueError';
