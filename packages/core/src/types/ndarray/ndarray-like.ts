@@ -1,19 +1,12 @@
 import ndarray from 'ndarray';
+import type { NumericTypedArray } from '../standard/standard-sample.js';
 
 /** An `ndarray` (from the `ndarray` package) over any data array. */
 export type NdArray<D extends ndarray.Data = ndarray.Data> = ndarray.NdArray<D>;
 
 /** A flat data array: a typed array or a plain array of numbers, bigints, booleans, strings or dates. */
 export type FlatData =
-  | Int8Array
-  | Int16Array
-  | Int32Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Uint16Array
-  | Uint32Array
-  | Float32Array
-  | Float64Array
+  | NumericTypedArray
   | BigInt64Array
   | BigUint64Array
   | readonly number[]
