@@ -1,6 +1,6 @@
-import { fixture, runCli } from './support/run-cli.js';
+import { CLI_TIMEOUT, fixture, runCli } from './support/run-cli.js';
 
-describe('inferschema check', () => {
+describe('inferschema check', { timeout: CLI_TIMEOUT }, () => {
   it('prints the parameters, their types and the OpenAPI versions, then OK', async () => {
     const result = await runCli(['check', fixture('scale/score.ts')]);
     expect(result).toEqual({

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseJson, type OpenApiVersion } from '@inferschema/core';
 import { powerBiShapeProblems } from '../../openapi/test/support/power-bi.js';
 import { expectValidDocument } from '../../openapi/test/support/validate-document.js';
-import { runCli, type CliResult } from './support/run-cli.js';
+import { CLI_TIMEOUT as SLOW, runCli, type CliResult } from './support/run-cli.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const VERSIONS = [['2', '2.0'], ['3', '3.0'], ['3.1', '3.1']] as const;
@@ -26,8 +26,6 @@ function expectGolden(name: string, text: string): void {
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, text);
   expect(text).toBe(readFileSync(path, 'utf8'));
 }
-
-const SLOW = 180_000;
 
 /** `check` of each script, run once and shared by the tests below. */
 const checks = new Map<string, Promise<CliResult>>();

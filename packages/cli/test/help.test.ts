@@ -1,6 +1,6 @@
-import { fixture, runCli, runCliOnTerminal } from './support/run-cli.js';
+import { CLI_TIMEOUT, fixture, runCli, runCliOnTerminal } from './support/run-cli.js';
 
-describe('help, usage errors and progress', () => {
+describe('help, usage errors and progress', { timeout: CLI_TIMEOUT }, () => {
   it.each([[['--help']], [['swagger', '--help']], [['run', '--help']], [['check', '--help']], [['help', 'run']]])(
     '%j prints usage with examples and exits 0',
     async (args) => {

@@ -1,12 +1,12 @@
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixture, runCli } from './support/run-cli.js';
+import { CLI_TIMEOUT, fixture, runCli } from './support/run-cli.js';
 
 const SCALE = fixture('scale/score.ts');
 const MODEL = fixture('scale/model');
 
-describe('inferschema run', () => {
+describe('inferschema run', { timeout: CLI_TIMEOUT }, () => {
   it("calls init with the model directory and prints run's result as JSON; the script's logs go to stderr", async () => {
     const result = await runCli(['run', SCALE, '--model-dir', MODEL, '--input', '{"data": [1, 2.5], "offset": [1]}']);
     expect(result).toEqual({ code: 0, stdout: '[11,26]\n', stderr: 'scale: factor 10\n' });

@@ -1,13 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseJson, type OpenApiVersion } from '@inferschema/core';
 import { expectValidDocument } from '../../openapi/test/support/validate-document.js';
-import { fixture, runCli } from './support/run-cli.js';
+import { CLI_TIMEOUT, fixture, runCli } from './support/run-cli.js';
 
 const SCALE = fixture('scale/score.ts');
 
-describe('inferschema swagger', () => {
+describe('inferschema swagger', { timeout: CLI_TIMEOUT }, () => {
   it.each([
     [[], '2.0', '"swagger": "2.0"'],
     [['--version', '2.0'], '2.0', '"swagger": "2.0"'],
@@ -72,6 +72,24 @@ describe('inferschema swagger', () => {
     expect((parseJson(generated.stdout) as { info: { title: string } }).info.title).toBe('ML service');
     const otherVersion = await runCli(['swagger', script, '--version', '3.1']);
     expect((parseJson(otherVersion.stdout) as { openapi: string }).openapi).toBe('3.1.0');
+  });
+
+  it('regenerates the user-supplied file itself when --out names it (the CI recipe), instead of reading it back', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'inferschema-swagger-'));
+    try {
+      await writeFile(join(dir, 'score.ts'), 'export function init(): void {}\nexport function run(body: string): string {\n  return body;\n}\n');
+      const stale = '{"swagger": "2.0", "info": {"title": "stale", "version": "0"}, "paths": {}}\n';
+      await writeFile(join(dir, 'swagger.json'), stale);
+      const served = await runCli(['swagger', join(dir, 'score.ts')]);
+      expect(parseJson(served.stdout)).toEqual(parseJson(stale));
+      const regenerated = await runCli(['swagger', join(dir, 'score.ts'), '--out', join(dir, 'swagger.json')]);
+      expect(regenerated).toEqual({ code: 0, stdout: '', stderr: '' });
+      const document = parseJson(await readFile(join(dir, 'swagger.json'), 'utf8')) as { info: { title: string } };
+      expect(document.info.title).toBe('ML service');
+      await expectValidDocument(document, '2.0');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a script that cannot be loaded in one line and exits 1', async () => {

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import type { LoadedScript, OpenApiVersion } from '@inferschema/core';
 import {
   buildServiceDocument,
   loadUserDocument,
@@ -21,27 +22,28 @@ interface SwaggerOptions {
   readonly userDocument: boolean;
 }
 
+function generate(script: LoadedScript, version: OpenApiVersion, env: CliIo['env']): unknown {
+  try {
+    return buildServiceDocument(
+      { input: script.inputSchema, output: script.outputSchema, supportedVersions: script.supportedVersions },
+      { version, ...serviceInfoFromEnv(env) },
+    );
+  } catch (error) {
+    if (error instanceof UnsupportedVersionError) throw new CliError(error.message, EXIT.failed);
+    throw error;
+  }
+}
+
 async function swagger(io: CliIo, scriptPath: string, options: SwaggerOptions): Promise<void> {
   const version = parseOpenApiVersion(options.version)!;
-  const progress = createProgress(io);
-  const script = await loadScript(scriptPath, progress);
-  const user = options.userDocument ? await loadUserDocument(userDocumentFolder(script, io.env), version) : undefined;
-  let document: unknown = user?.document;
+  const script = await loadScript(scriptPath, createProgress(io));
+  const out = options.out === undefined ? undefined : resolve(options.out);
+  const found = options.userDocument ? await loadUserDocument(userDocumentFolder(script, io.env), version) : undefined;
+  // Regenerating the user file itself must not read it back, or a committed swagger.json would never change.
+  const user = found && found.path !== out ? found : undefined;
   if (user) io.stderr.write(`Using the user-supplied ${user.path} (--no-user-document generates it instead)\n`);
-  else {
-    try {
-      document = buildServiceDocument(
-        { input: script.inputSchema, output: script.outputSchema, supportedVersions: script.supportedVersions },
-        { version, ...serviceInfoFromEnv(io.env) },
-      );
-    } catch (error) {
-      if (error instanceof UnsupportedVersionError) throw new CliError(error.message, EXIT.failed);
-      throw error;
-    }
-  }
-  const text = serializeDocument(document);
-  if (options.out === undefined) return write(io.stdout, text);
-  const out = resolve(options.out);
+  const text = serializeDocument(user ? user.document : generate(script, version, io.env));
+  if (out === undefined) return write(io.stdout, text);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, text);
 }
@@ -65,7 +67,7 @@ export function registerSwaggerCommand(program: Command, io: CliIo): void {
         .default('2'),
     )
     .option('--out <file>', 'write the document to this file instead of stdout')
-    .option('--no-user-document', 'generate the document even when a user-supplied one is next to the script')
+    .option('--no-user-document', 'generate the document even when a user-supplied one is next to the script (always so when --out is that file)')
     .addHelpText(
       'after',
       [

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 /** The built command, run as a user runs it. */
 export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 
+/** Each test runs the command a few times; each run loads Node, tsx and the script (seconds on a busy machine). */
+export const CLI_TIMEOUT = 180_000;
+
 /** The absolute path of a file under `test/fixtures`. */
 export function fixture(relative: string): string {
   return fileURLToPath(new URL(`../fixtures/${relative}`, import.meta.url));
