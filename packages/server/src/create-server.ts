@@ -5,6 +5,7 @@ import { loadScoringScript, type LoadedScript } from '@inferschema/core';
 import { fastify, LogController, type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
+import { answerClientError } from './http/client-errors.js';
 import { registerErrorReplies } from './http/error-replies.js';
 import { registerRequestHooks } from './http/hooks.js';
 import { MAX_REQUEST_ID_LENGTH } from './http/request-ids.js';
@@ -73,6 +74,7 @@ function buildApp(context: ServerContext, options: CreateServerOptions): Fastify
     requestTimeout: 120_000,
     return503OnClosing: true,
     exposeHeadRoutes: true,
+    clientErrorHandler: answerClientError,
   });
   app.server.headersTimeout = config.headersTimeoutMs;
   app.decorateRequest('requestIds', null);
