@@ -6,7 +6,7 @@ const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0
 export interface ServerMetrics {
   readonly registry: Registry;
   readonly requests: Counter<'method' | 'route' | 'status'>;
-  readonly requestDuration: Histogram<'method' | 'route' | 'status'>;
+  readonly requestDuration: Histogram<'route'>;
   readonly runDuration: Histogram<'outcome'>;
   readonly inFlight: Gauge;
 }
@@ -36,8 +36,8 @@ export function createServerMetrics(): ServerMetrics {
     }),
     requestDuration: new Histogram({
       name: 'inferschema_http_request_duration_seconds',
-      help: 'Time from receiving a request to sending its response, by method, route and status.',
-      labelNames: ['method', 'route', 'status'],
+      help: 'Time from receiving a request to sending its response, by route.',
+      labelNames: ['route'],
       buckets: LATENCY_BUCKETS,
       registers: [registry],
     }),

@@ -64,6 +64,21 @@ describe('/score with a text script', () => {
     expect(next.status).toBe(200);
   });
 
+  it('times out each of several concurrent slow runs on its own deadline, and answers the fast ones', async () => {
+    const started = Date.now();
+    const timing = (body: string) => send(score, { method: 'POST', body }).then((response) => ({ response, at: Date.now() - started }));
+    const first = timing('sleep:2000');
+    await sleep(150);
+    const [slow, fast, second] = await Promise.all([first, timing('sleep:50'), timing('sleep:2000')]);
+    expect(fast.response.json).toEqual({ slept: 50 });
+    expect(slow.response.json).toEqual({ message: 'Scoring timeout after 300 ms' });
+    expect(second.response.json).toEqual({ message: 'Scoring timeout after 300 ms' });
+    expect(slow.at).toBeGreaterThanOrEqual(290);
+    expect(slow.at).toBeLessThan(second.at);
+    expect(second.at).toBeGreaterThanOrEqual(440);
+    expect(second.at).toBeLessThan(1500);
+  });
+
   it('answers the timeout too when a run blocks the event loop past the limit', async () => {
     const response = await send(score, { method: 'POST', body: 'block:500' });
     expect(response.status).toBe(500);

@@ -48,10 +48,9 @@ export function registerRequestHooks(app: FastifyInstance, context: ServerContex
   app.addHook('onResponse', (request, reply, done) => {
     const durationMs = performance.now() - request.receivedAt;
     const route = request.routeOptions.url ?? 'unmatched';
-    const labels = { method: request.method, route, status: String(reply.statusCode) };
     metrics.inFlight.dec();
-    metrics.requests.inc(labels);
-    metrics.requestDuration.observe(labels, durationMs / 1000);
+    metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.requestDuration.observe({ route }, durationMs / 1000);
     const summary = {
       method: request.method,
       url: request.url,

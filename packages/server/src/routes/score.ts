@@ -5,7 +5,7 @@ import { bodyText, jsonObjectBody } from '../http/json-body.js';
 import { MESSAGES } from '../http/messages.js';
 import { queryObject } from '../http/query-object.js';
 import { runReplyOf, UnserializableResultError } from '../http/run-reply.js';
-import { ScoringTimeoutError, timedCall } from '../http/timed-call.js';
+import { createTimedCaller, ScoringTimeoutError, type TimedCaller } from '../http/timed-call.js';
 import type { ServerContext } from '../server-context.js';
 
 /** Response headers a script may not set: the server owns the ids and the framing. */
@@ -60,8 +60,8 @@ function failed(reply: FastifyReply, status: number, message: string, runFailed:
   return reply.code(status).header('x-ms-run-function-failed', runFailed ? 'True' : 'False').type('application/json').send({ message });
 }
 
-async function score(context: ServerContext, request: FastifyRequest, reply: FastifyReply, withHeaders: boolean): Promise<FastifyReply> {
-  const { script, config, metrics } = context;
+async function score(context: ServerContext, request: FastifyRequest, reply: FastifyReply, withHeaders: boolean, timed: TimedCaller): Promise<FastifyReply> {
+  const { script, metrics } = context;
   if (script.kind !== 'raw' && request.method === 'OPTIONS') {
     return reply.code(200).header('allow', 'GET, POST, OPTIONS').header('x-ms-run-function-failed', 'False').send();
   }
@@ -69,7 +69,7 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
   const call = invocation(context, request, withHeaders);
   let result;
   try {
-    result = await timedCall(call, config.scoringTimeoutMs);
+    result = await timed(call);
   } catch (error) {
     if (error instanceof InputValidationError) {
       metrics.runDuration.observe({ outcome: 'error' }, 0);
@@ -110,13 +110,14 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
  */
 export function registerScoreRoute(app: FastifyInstance, context: ServerContext): void {
   const withHeaders = wantsHeaders(context);
+  const timed = createTimedCaller(context.config.scoringTimeoutMs);
   app.route({
     method: ['GET', 'POST', 'OPTIONS', 'HEAD'],
     url: '/score',
     exposeHeadRoute: false,
     handler: (request, reply) => {
       if (context.phase === 'starting') throw new HttpError(503, MESSAGES.notReady);
-      return score(context, request, reply, withHeaders);
+      return score(context, request, reply, withHeaders, timed);
     },
   });
 }
