@@ -8,7 +8,7 @@ import { exampleItemWriter, jsonItemWriter, type JsonItemWriter } from './json-i
 import { isFlatData, isNdArray, ndarrayOf, type FlatData, type NdArray } from './ndarray-like.js';
 import { ndarraySchema } from './ndarray-schema.js';
 import { encodeArrayValue } from './nested-json.js';
-import { readJsonData } from './read-json-data.js';
+import { readJsonData, type ReadPlan } from './read-json-data.js';
 import { sampleDType } from './sample-dtype.js';
 
 /** Options of {@link NdArrayParameterType}. */
@@ -64,7 +64,7 @@ class NdArrayParameterTypeClass<D extends NdArrayDType = NdArrayDType> extends P
   readonly dtype: D;
   /** The sample's shape; the first dimension is free. */
   readonly shape: readonly number[];
-  readonly #enforceDtype: boolean;
+  readonly #plan: ReadPlan;
   readonly #item: JsonItemWriter;
 
   constructor(sample: NdArraySample, options: NdArrayOptions = {}) {
@@ -78,7 +78,7 @@ class NdArrayParameterTypeClass<D extends NdArrayDType = NdArrayDType> extends P
     super(sample, ndarraySchema(array.shape, dtype, example, { enforceDtype, enforceShape }));
     this.dtype = dtype as D;
     this.shape = Object.freeze([...array.shape]);
-    this.#enforceDtype = enforceDtype;
+    this.#plan = { ndim: array.dimension, dtype: enforceDtype ? dtype : undefined, fallbackDType: dtype, sampleShape: this.shape };
     this.#item = item;
     if (declared !== undefined) this.#checkSample(example);
   }
@@ -99,16 +99,7 @@ class NdArrayParameterTypeClass<D extends NdArrayDType = NdArrayDType> extends P
   }
 
   convert(json: unknown, path: string): NdArrayOf<D> {
-    const { data, shape } = readJsonData(
-      json,
-      {
-        ndim: this.shape.length,
-        dtype: this.#enforceDtype ? this.dtype : undefined,
-        fallbackDType: this.dtype,
-        sampleShape: this.shape,
-      },
-      path,
-    );
+    const { data, shape } = readJsonData(json, this.#plan, path);
     return ndarray(data, shape) as NdArrayOf<D>;
   }
 
