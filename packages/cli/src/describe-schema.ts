@@ -3,13 +3,16 @@ import type { JsonSchema } from '@inferschema/core';
 const MAX_LENGTH = 100;
 
 function typeName(schema: JsonSchema): string {
-  if (schema.anyOf) return schema.anyOf.map(typeName).join(' | ');
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  const names = types.filter((type) => type !== 'null').map((type) => nodeName(schema, type));
-  if (names.length === 0) names.push(types.includes('null') ? 'null' : 'any');
-  else if (types.includes('null')) names.push('null');
-  return names.join(' | ');
+  const names = schema.anyOf
+    ? schema.anyOf.flatMap((option) => typeName(option).split(' | '))
+    : types.filter((type) => type !== 'null').map((type) => nodeName(schema, type));
+  if (types.includes('null')) names.push('null');
+  if (names.length === 0) names.push('any');
+  // `null` once, last: `string | double | null`.
+  const unique = [...new Set(names)];
+  return [...unique.filter((name) => name !== 'null'), ...unique.filter((name) => name === 'null')].join(' | ');
 }
 
 function nodeName(schema: JsonSchema, type: string): string {

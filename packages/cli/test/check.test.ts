@@ -51,6 +51,13 @@ describe('inferschema check', { timeout: CLI_TIMEOUT }, () => {
     );
   });
 
+  it('names the built-in types and describes unions with null once, last', async () => {
+    const regression = await runCli(['check', fixture('../../../../examples/regression/score.ts')]);
+    expect(regression.stdout).toContain('\n  data  NdArrayParameterType  double[10][] (numpy.ndarray)  required\n');
+    const split = await runCli(['check', fixture('../../../../examples/dataframe-arrow/score.ts')]);
+    expect(split.stdout).toMatch(/\n {2}applications {2}DataFrameParameterType {2}\{columns: string\[5\], index\?: integer\[\], data: \(\((string \| double \| int32 \| boolean \| null)\)\[5\]\)\[\]\} \(pandas\.DataFrame:split\) {2}required\n/);
+  });
+
   it('describes a script that takes text', async () => {
     const result = await runCli(['check', fixture('text/score.ts')]);
     expect(result.code).toBe(0);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ALL_OPENAPI_VERSIONS, compileValidator, type JsonSchema, type LoadedScript } from '@inferschema/core';
+import { ALL_OPENAPI_VERSIONS, compileValidator, type JsonSchema, type LoadedScript, type ParameterType } from '@inferschema/core';
 import {
   buildServiceDocument,
   loadUserDocument,
@@ -65,6 +65,14 @@ function versionLines(script: LoadedScript): { lines: string[]; problems: string
   return { lines, problems };
 }
 
+/**
+ * The name of a parameter type's class. The script has its own copy of core (so `instanceof` cannot tell the
+ * built-in types apart), and `NdArrayParameterType` is exported from a class named `NdArrayParameterTypeClass`.
+ */
+function typeNameOf(type: ParameterType): string {
+  return type.constructor.name.replace(/Class$/, '');
+}
+
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}`.trimEnd());
@@ -75,7 +83,7 @@ function parameterLines(script: LoadedScript): string[] {
   return table(
     script.parameters.map((parameter) => [
       parameter.name || '(unnamed)',
-      parameter.type ? parameter.type.constructor.name : 'undeclared',
+      parameter.type ? typeNameOf(parameter.type) : 'undeclared',
       parameter.type ? describeSchema(parameter.type.toJsonSchema()) : '-',
       parameter.optional ? 'optional' : 'required',
     ]),
