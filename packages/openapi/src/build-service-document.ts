@@ -8,7 +8,7 @@ import { UnsupportedVersionError } from './unsupported-version-error.js';
 import type { DocumentFormat, ServiceSchemaName } from './versions/document-format.js';
 import { openApi30Format } from './versions/openapi30.js';
 import { openApi31Format } from './versions/openapi31.js';
-import { ERROR_RESPONSE_SCHEMA, UNDECLARED_SCHEMA } from './versions/service-texts.js';
+import { ERROR_RESPONSE_SCHEMA, UNDECLARED_SCHEMA } from './versions/service-template.js';
 import { swagger2Format } from './versions/swagger2.js';
 
 /** The schemas of a script, as `LoadedScript` has them. */

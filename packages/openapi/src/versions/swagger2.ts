@@ -1,7 +1,7 @@
 import type { OpenAPIV2 } from 'openapi-types';
 import { beyondOpenApi30, splitNull, type SchemaDialect } from '../schema/schema-dialect.js';
 import type { DocumentFormat, ServiceDocumentParts } from './document-format.js';
-import { SERVICE_TEXTS } from './service-texts.js';
+import { RESPONSE_TEXTS, SERVICE_TEMPLATE as T } from './service-template.js';
 
 /**
  * Swagger 2.0 schemas: a nullable type is `x-nullable: true` (the extension Swagger tooling reads); `null`
@@ -18,68 +18,46 @@ export const swagger2Dialect: SchemaDialect = {
   },
 };
 
-const errorResponse = (): OpenAPIV2.ResponseObject => ({
-  description: SERVICE_TEXTS.failed,
-  schema: { $ref: '#/definitions/ErrorResponse' },
-});
+const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
+const errorResponse = (): OpenAPIV2.ResponseObject => ({ description: RESPONSE_TEXTS.failed, schema: ref('ErrorResponse') });
 
 function build({ info, schemas, versionAliases }: ServiceDocumentParts): OpenAPIV2.Document {
+  const paths = T.paths(info);
   return {
     swagger: '2.0',
-    info: { title: info.title, description: SERVICE_TEXTS.description(info.title), version: info.serviceVersion },
+    info: T.info(info),
     schemes: ['https'],
     consumes: ['application/json'],
     produces: ['application/json'],
-    securityDefinitions: {
-      Bearer: { type: 'apiKey', name: 'Authorization', in: 'header', description: SERVICE_TEXTS.bearer },
-    },
+    securityDefinitions: { Bearer: T.bearerScheme() },
     paths: {
-      [`${info.pathPrefix}/`]: {
+      [paths.health]: {
         get: {
-          operationId: 'ServiceHealthCheck',
-          description: SERVICE_TEXTS.healthCheck,
+          ...T.healthCheck(),
           responses: {
-            200: { description: SERVICE_TEXTS.healthy, schema: { type: 'string' }, examples: { 'application/json': 'Healthy' } },
+            200: { description: RESPONSE_TEXTS.healthy, schema: { type: 'string' }, examples: { 'application/json': 'Healthy' } },
             default: errorResponse(),
           },
         },
       },
-      [`${info.pathPrefix}/score`]: {
+      [paths.score]: {
         post: {
-          operationId: 'RunMLService',
-          description: SERVICE_TEXTS.score,
-          security: [{ Bearer: [] }],
+          ...T.runMLService(),
           parameters: [
-            {
-              name: 'serviceInputPayload',
-              in: 'body',
-              description: SERVICE_TEXTS.scoreInput,
-              schema: { $ref: '#/definitions/ServiceInput' },
-            },
+            { name: 'serviceInputPayload', in: 'body', description: RESPONSE_TEXTS.scoreInput, schema: ref('ServiceInput') },
           ],
           responses: {
-            200: { description: SERVICE_TEXTS.scoreOutput, schema: { $ref: '#/definitions/ServiceOutput' } },
+            200: { description: RESPONSE_TEXTS.scoreOutput, schema: ref('ServiceOutput') },
             default: errorResponse(),
           },
         },
       },
-      [`${info.pathPrefix}/swagger.json`]: {
+      [paths.swaggerSpec]: {
         get: {
-          operationId: 'GetSwaggerSpec',
-          description: SERVICE_TEXTS.swaggerSpec,
-          security: [{ Bearer: [] }],
-          parameters: [
-            {
-              name: 'version',
-              in: 'query',
-              required: false,
-              description: SERVICE_TEXTS.versionParameter,
-              type: 'string',
-              enum: [...versionAliases],
-            },
-          ],
+          ...T.getSwaggerSpec(),
+          parameters: [{ ...T.versionParameter(), type: 'string', enum: [...versionAliases] }],
           responses: {
-            200: { description: SERVICE_TEXTS.swaggerSpecResult, schema: { type: 'object' } },
+            200: { description: RESPONSE_TEXTS.swaggerSpec, schema: { type: 'object' } },
             default: errorResponse(),
           },
         },
