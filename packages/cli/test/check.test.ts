@@ -75,6 +75,16 @@ describe('inferschema check', { timeout: CLI_TIMEOUT }, () => {
     });
   });
 
+  it('reports a sample that does not pass its own type, after the report, and exits 1', async () => {
+    const result = await runCli(['check', fixture('bad-sample/score.ts')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('\n  data  NumberListType  double[]  required\n');
+    expect(result.stdout).not.toContain('OK');
+    expect(result.stderr).toBe(
+      'error: the script has a problem\n  the sample of data does not pass its own type: Invalid input at /1: must be a number\n',
+    );
+  });
+
   it('reports a broken contract and exits 1', async () => {
     const result = await runCli(['check', fixture('no-run/score.ts')]);
     expect(result.code).toBe(1);

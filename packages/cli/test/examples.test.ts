@@ -77,6 +77,19 @@ describe.runIf(existsSync(join(EXAMPLES, 'regression'))).concurrent('run on the 
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(parseJson(result.stdout)).toMatchObject({ width: 4, height: 2, hex: '#148c8c', nearestColour: { name: 'teal' } });
   }, SLOW);
+
+  it.runIf(existsSync(join(EXAMPLES, 'image')))('image: a response with an error status prints its body and exits 1', async () => {
+    const dir = join(EXAMPLES, 'image');
+    const result = await runCli([
+      'run', join(dir, 'score.ts'), '--model-dir', join(dir, 'model'),
+      '--input', 'GIF89a, not a PNG at all', '--content-type', 'application/octet-stream',
+    ]);
+    expect(result).toEqual({
+      code: 1,
+      stdout: '{"message":"The body is not a PNG image: it does not start with the PNG signature"}\n',
+      stderr: 'error: run answered with status 400\n',
+    });
+  }, SLOW);
 });
 
 describe.runIf(existsSync(join(EXAMPLES, 'power-bi/score.ts'))).concurrent('the Power BI example', () => {

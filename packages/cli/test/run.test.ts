@@ -86,6 +86,14 @@ describe('inferschema run', { timeout: CLI_TIMEOUT }, () => {
     expect([wrong.code, wrong.stderr]).toEqual([1, 'error: invalid input (1 problem)\n  /people/0/age: is required\n']);
   });
 
+  it('keeps integers beyond 2^53 exact, in and out', async () => {
+    const script = fixture('exact/score.ts');
+    const result = await runCli(['run', script, '--model-dir', MODEL, '--input', '{"id": 9223372036854775806}']);
+    expect(result).toEqual({ code: 0, stdout: '{"next":9223372036854775807}\n', stderr: '' });
+    const rounded = await runCli(['run', script, '--model-dir', MODEL, '--input', '{"id": 1.5}']);
+    expect([rounded.code, rounded.stderr]).toEqual([1, 'error: invalid input (1 problem)\n  /id: must be an integer\n']);
+  });
+
   it('ends even when init leaves a timer running', async () => {
     const result = await runCli(['run', fixture('open-handle/score.ts'), '--model-dir', MODEL, '--input', 'abc']);
     expect(result).toEqual({ code: 0, stdout: '"ABC"\n', stderr: '' });

@@ -37,6 +37,13 @@ describe('inferschema swagger', { timeout: CLI_TIMEOUT }, () => {
     }
   });
 
+  it('writes examples beyond 2^53 exactly', async () => {
+    const result = await runCli(['swagger', fixture('exact/score.ts'), '--version', '3.1']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('"example": {\n          "id": 9007199254740993\n        }');
+    await expectValidDocument(parseJson(result.stdout, { exactIntegers: true }) as object, '3.1');
+  });
+
   it('takes the title, version and path prefix from SERVICE_NAME, SERVICE_VERSION and SERVICE_PATH_PREFIX', async () => {
     const env = { SERVICE_NAME: 'scaler', SERVICE_VERSION: '2.3', SERVICE_PATH_PREFIX: 'api/' };
     const result = await runCli(['swagger', SCALE, '--version', '3'], { env });
