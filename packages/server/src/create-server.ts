@@ -75,6 +75,9 @@ function buildApp(context: ServerContext, options: CreateServerOptions): Fastify
     return503OnClosing: true,
     exposeHeadRoutes: true,
     clientErrorHandler: answerClientError,
+    // Node checks header and request timeouts on this interval (default 30 s): a shorter headers timeout is
+    // only enforced if the check runs at least as often.
+    http: { connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.headersTimeoutMs / 4))) },
   });
   app.server.headersTimeout = config.headersTimeoutMs;
   app.decorateRequest('requestIds', null);
