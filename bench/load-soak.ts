@@ -6,7 +6,8 @@
  * the run, and sockets opened beyond the connection count), p50/p99/max latency, and the server's resident
  * memory after a warm-up and after the run.
  *
- * Pass: zero errors, zero dropped connections, resident memory after the run within 10% of before.
+ * Pass: zero errors, zero dropped connections, resident memory after the run at most 10% above before (it may
+ * shrink: V8 returns memory once the warm-up's garbage is collected).
  *
  * Usage: node --import tsx bench/load-soak.ts [--seconds 60] [--connections 100] [--warmup 10]
  */
@@ -194,8 +195,8 @@ async function main(): Promise<void> {
     );
     console.log(`\nwarm-up: ${warm.requests} requests, ${warm.errors} errors; sockets opened ${run.socketsOpened}, closed during the run ${run.socketsClosedDuringRun}`);
     for (const sample of run.errorSamples) console.log(`error: ${sample}`);
-    const passed = run.errors === 0 && warm.errors === 0 && dropped === 0 && Math.abs(growth) <= 0.1 && serverExit === null;
-    console.log(passed ? 'PASS: zero errors, zero dropped connections, RSS within 10%' : 'FAIL');
+    const passed = run.errors === 0 && warm.errors === 0 && dropped === 0 && growth <= 0.1 && serverExit === null;
+    console.log(passed ? 'PASS: zero errors, zero dropped connections, RSS grew less than 10%' : 'FAIL');
     process.exitCode = passed ? 0 : 1;
   } finally {
     server.kill('SIGTERM');
