@@ -86,6 +86,18 @@ describe('inferschema run', { timeout: CLI_TIMEOUT }, () => {
     expect([wrong.code, wrong.stderr]).toEqual([1, 'error: invalid input (1 problem)\n  /people/0/age: is required\n']);
   });
 
+  it("checks run's result against the output schema, unless --no-validate-output", async () => {
+    const script = fixture('bad-output/score.ts');
+    const checked = await runCli(['run', script, '--model-dir', MODEL, '--input', '{"data": [1, 2]}']);
+    expect(checked).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "error: run's result does not match its output schema (2 problems)\n  /0: must be a number\n  /1: must be a number\n",
+    });
+    const unchecked = await runCli(['run', script, '--model-dir', MODEL, '--input', '{"data": [1]}', '--no-validate-output']);
+    expect(unchecked).toEqual({ code: 0, stdout: '[null]\n', stderr: '' });
+  });
+
   it('keeps integers beyond 2^53 exact, in and out', async () => {
     const script = fixture('exact/score.ts');
     const result = await runCli(['run', script, '--model-dir', MODEL, '--input', '{"id": 9223372036854775806}']);

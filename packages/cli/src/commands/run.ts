@@ -8,6 +8,7 @@ import {
   ScoringResponse,
   stringifyJson,
   type LoadedScript,
+  type ValidationIssue,
 } from '@inferschema/core';
 import { CliError, EXIT } from '../cli-error.js';
 import { write, type CliIo } from '../cli-io.js';
@@ -46,16 +47,17 @@ function invoke(script: LoadedScript, body: Uint8Array, options: RunOptions): Pr
   }
 }
 
+function problems(what: string, issues: readonly ValidationIssue[], total: number, root: string): CliError {
+  const listed = issues.map((issue) => `${issue.path || root}: ${issue.message}`);
+  if (total > issues.length) listed.push(`… and ${total - issues.length} more`);
+  return new CliError(`${what} (${total === 1 ? '1 problem' : `${total} problems`})`, EXIT.failed, listed);
+}
+
 /** The error a failure of the script becomes: its problems listed, or its message and stack. */
 function failure(error: unknown, during: 'init' | 'run'): CliError {
-  if (error instanceof InputValidationError) {
-    const count = error.total === 1 ? '1 problem' : `${error.total} problems`;
-    const listed = error.errors.map((issue) => `${issue.path || '(the body)'}: ${issue.message}`);
-    if (error.total > error.errors.length) listed.push(`… and ${error.total - error.errors.length} more`);
-    return new CliError(`invalid input (${count})`, EXIT.failed, listed);
-  }
+  if (error instanceof InputValidationError) return problems('invalid input', error.errors, error.total, '(the body)');
   if (error instanceof OutputValidationError) {
-    return new CliError(error.message, EXIT.failed, error.errors.map((issue) => `${issue.path || '(the result)'}: ${issue.message}`));
+    return problems("run's result does not match its output schema", error.errors, error.errors.length, '(the result)');
   }
   if (error instanceof CliError) return error;
   const message = error instanceof Error ? error.message : String(error);
@@ -75,7 +77,7 @@ async function run(io: CliIo, scriptPath: string, options: RunOptions): Promise<
   requireDirectory(options.modelDir, '--model-dir');
   const body = await readInput(io, options);
   const progress = createProgress(io);
-  await withConsoleOnStderr(async () => {
+  await withConsoleOnStderr(io.stderr, async () => {
     const script = await loadScript(scriptPath, progress, { validateOutput: options.validateOutput });
     const modelDir = resolve(options.modelDir);
     try {
