@@ -1,57 +1,74 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { SeriesMetric } from './metrics-series.js';
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
-
-/** The Prometheus metrics of one server, in a registry of its own (several servers can share a process). */
-export interface ServerMetrics {
-  readonly registry: Registry;
-  readonly requests: Counter<'method' | 'route' | 'status'>;
-  readonly requestDuration: Histogram<'route'>;
-  readonly runDuration: Histogram<'outcome'>;
-  readonly inFlight: Gauge;
-}
 
 /** The outcome label of `inferschema_run_duration_seconds`. */
 export type RunOutcome = 'success' | 'error' | 'timeout';
 
+/** The Prometheus metrics of one server, in a registry of its own (several servers can share a process). */
+export interface ServerMetrics {
+  readonly registry: Registry;
+  /** Counts a request as answered, and its latency. */
+  requestAnswered(method: string, route: string, status: number, seconds: number): void;
+  /** Records the time spent scoring one request. */
+  scored(outcome: RunOutcome, seconds: number): void;
+  requestStarted(): void;
+  requestEnded(): void;
+}
+
 /**
- * Creates the server's metrics: request counts by route and status, request latency, time spent in `run`,
- * in-flight requests, and Node's process metrics (event-loop lag, memory, CPU), all prefixed `inferschema_`
- * except the process ones (`process_`, `nodejs_`).
+ * Creates the server's metrics: `inferschema_http_requests_total{method,route,status}`,
+ * `inferschema_http_request_duration_seconds{route}`, `inferschema_run_duration_seconds{outcome}`,
+ * `inferschema_http_requests_in_flight`, and Node's process metrics (`process_*`, `nodejs_*`: CPU, memory,
+ * event-loop lag, GC).
  *
  * @example
  * const metrics = createServerMetrics();
+ * metrics.requestAnswered('POST', '/score', 200, 0.002);
  * await metrics.registry.metrics(); // Prometheus text
  */
 export function createServerMetrics(): ServerMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const requests = new SeriesMetric({ name: 'inferschema_http_requests_total', help: 'HTTP requests answered, by method, route and status.', type: 'counter', registry });
+  const requestDuration = new SeriesMetric({
+    name: 'inferschema_http_request_duration_seconds',
+    help: 'Time from receiving a request to sending its response, by route.',
+    type: 'histogram',
+    buckets: LATENCY_BUCKETS,
+    registry,
+  });
+  const runDuration = new SeriesMetric({
+    name: 'inferschema_run_duration_seconds',
+    help: "Time spent scoring a request (decode, the script's run, encode), by outcome.",
+    type: 'histogram',
+    buckets: LATENCY_BUCKETS,
+    registry,
+  });
+  let inFlight = 0;
+  new Gauge({
+    name: 'inferschema_http_requests_in_flight',
+    help: 'Requests received and not yet answered.',
+    registers: [registry],
+    collect() {
+      this.set(inFlight);
+    },
+  });
   return {
     registry,
-    requests: new Counter({
-      name: 'inferschema_http_requests_total',
-      help: 'HTTP requests answered, by method, route and status.',
-      labelNames: ['method', 'route', 'status'],
-      registers: [registry],
-    }),
-    requestDuration: new Histogram({
-      name: 'inferschema_http_request_duration_seconds',
-      help: 'Time from receiving a request to sending its response, by route.',
-      labelNames: ['route'],
-      buckets: LATENCY_BUCKETS,
-      registers: [registry],
-    }),
-    runDuration: new Histogram({
-      name: 'inferschema_run_duration_seconds',
-      help: "Time spent scoring a request (decode, the script's run, encode), by outcome.",
-      labelNames: ['outcome'],
-      buckets: LATENCY_BUCKETS,
-      registers: [registry],
-    }),
-    inFlight: new Gauge({
-      name: 'inferschema_http_requests_in_flight',
-      help: 'Requests received and not yet answered.',
-      registers: [registry],
-    }),
+    requestAnswered(method, route, status, seconds) {
+      requests.record(`${method} ${route} ${status}`, () => ({ method, route, status: String(status) }));
+      requestDuration.record(route, () => ({ route }), seconds);
+    },
+    scored(outcome, seconds) {
+      runDuration.record(outcome, () => ({ outcome }), seconds);
+    },
+    requestStarted() {
+      inFlight += 1;
+    },
+    requestEnded() {
+      inFlight -= 1;
+    },
   };
 }

@@ -23,7 +23,7 @@ export function registerRequestHooks(app: FastifyInstance, context: ServerContex
 
   app.addHook('onRequest', (request, reply, done) => {
     request.receivedAt = performance.now();
-    metrics.inFlight.inc();
+    metrics.requestStarted();
     try {
       const ids = requestIdsOf(request.headers, request.id);
       request.requestIds = ids;
@@ -48,9 +48,8 @@ export function registerRequestHooks(app: FastifyInstance, context: ServerContex
   app.addHook('onResponse', (request, reply, done) => {
     const durationMs = performance.now() - request.receivedAt;
     const route = request.routeOptions.url ?? 'unmatched';
-    metrics.inFlight.dec();
-    metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    metrics.requestDuration.observe({ route }, durationMs / 1000);
+    metrics.requestEnded();
+    metrics.requestAnswered(request.method, route, reply.statusCode, durationMs / 1000);
     const summary = {
       method: request.method,
       url: request.url,

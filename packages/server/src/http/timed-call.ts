@@ -55,9 +55,11 @@ export function createTimedCaller(timeoutMs: number): TimedCaller {
       head = 0;
     }
   };
+  // A timer armed for an earlier deadline stays: when it fires it re-arms for the oldest pending call. So the
+  // timer is set at most about once per timeout period, not once per request.
   const arm = () => {
     const next = queue[head];
-    if (!next || next.deadline === armedFor) return;
+    if (!next || armedFor <= next.deadline) return;
     clearTimeout(timer);
     armedFor = next.deadline;
     timer = setTimeout(expireDue, Math.max(0, next.deadline - performance.now()));

@@ -72,19 +72,19 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
     result = await timed(call);
   } catch (error) {
     if (error instanceof InputValidationError) {
-      metrics.runDuration.observe({ outcome: 'error' }, 0);
+      metrics.scored('error', 0);
       throw new HttpError(400, error.message, { errors: error.errors });
     }
     if (error instanceof ScoringTimeoutError) {
-      metrics.runDuration.observe({ outcome: 'timeout' }, error.timeoutMs / 1000);
+      metrics.scored('timeout', error.timeoutMs / 1000);
       request.log.error({ timeoutMs: error.timeoutMs }, 'run() exceeded the scoring timeout');
       return failed(reply, 500, MESSAGES.scoringTimeout(error.timeoutMs), true);
     }
-    metrics.runDuration.observe({ outcome: 'error' }, 0);
+    metrics.scored('error', 0);
     request.log.error({ err: error }, 'run() failed');
     return failed(reply, 500, MESSAGES.runFailed, true);
   }
-  metrics.runDuration.observe({ outcome: 'success' }, result.elapsedMs / 1000);
+  metrics.scored('success', result.elapsedMs / 1000);
   let response;
   try {
     response = runReplyOf(result.value);
