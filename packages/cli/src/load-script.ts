@@ -1,5 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { loadScoringScript, ScriptLoadError, type LoadedScript, type LoadScoringScriptOptions } from '@inferschema/core';
 import { CliError, EXIT } from './cli-error.js';
 import type { Progress } from './progress.js';
@@ -28,9 +27,4 @@ export async function loadScript(path: string, progress: Progress, options: Load
     if (error instanceof ScriptLoadError) throw new CliError(error.message, EXIT.failed);
     throw error;
   }
-}
-
-/** Where user-supplied documents are looked for: `AML_APP_ROOT` when set (as the server does), else the script's folder. */
-export function userDocumentFolder(script: LoadedScript, env: Readonly<Record<string, string | undefined>>): string {
-  return env.AML_APP_ROOT || dirname(script.path);
 }

@@ -99,6 +99,30 @@ describe('inferschema swagger', { timeout: CLI_TIMEOUT }, () => {
     }
   });
 
+  it('looks for user-supplied documents in AML_APP_ROOT when it is set, and names one that is not JSON', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'inferschema-app-root-'));
+    try {
+      await writeFile(join(dir, 'swagger3.1.json'), '{"openapi": "3.1.0", "info": {"title": "from the app root"}}');
+      const fromRoot = await runCli(['swagger', SCALE, '--version', '3.1'], { env: { AML_APP_ROOT: dir } });
+      expect(fromRoot.code).toBe(0);
+      expect(parseJson(fromRoot.stdout)).toEqual({ openapi: '3.1.0', info: { title: 'from the app root' } });
+      await writeFile(join(dir, 'swagger3.1.json'), '{"openapi": ');
+      const broken = await runCli(['swagger', SCALE, '--version', '3.1'], { env: { AML_APP_ROOT: dir } });
+      expect(broken).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `error: ${join(dir, 'swagger3.1.json')} is not valid JSON: Unexpected end of JSON input\n`,
+      });
+      const check = await runCli(['check', SCALE], { env: { AML_APP_ROOT: dir } });
+      expect(check.code).toBe(1);
+      expect(check.stderr).toBe(
+        `error: the script has a problem\n  ${join(dir, 'swagger3.1.json')} is not valid JSON: Unexpected end of JSON input\n`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports a script that cannot be loaded in one line and exits 1', async () => {
     const result = await runCli(['swagger', fixture('no-run/score.ts')]);
     expect(result.code).toBe(1);

@@ -1,15 +1,11 @@
 import type { Command } from 'commander';
 import { ALL_OPENAPI_VERSIONS, compileValidator, type JsonSchema, type LoadedScript, type ParameterType } from '@inferschema/core';
-import {
-  buildServiceDocument,
-  loadUserDocument,
-  UnsupportedVersionError,
-  versionName,
-} from '@inferschema/openapi';
+import { buildServiceDocument, UnsupportedVersionError, versionName } from '@inferschema/openapi';
 import { CliError, EXIT } from '../cli-error.js';
 import { write, type CliIo } from '../cli-io.js';
 import { describeSchema } from '../describe-schema.js';
-import { loadScript, userDocumentFolder } from '../load-script.js';
+import { findUserDocument } from '../find-user-document.js';
+import { loadScript } from '../load-script.js';
 import { createProgress } from '../progress.js';
 
 const KINDS = {
@@ -47,9 +43,8 @@ function sampleProblems(script: LoadedScript): string[] {
 }
 
 /** Each version: supported, or why not (from the document builder). */
-function versionLines(script: LoadedScript): { lines: string[]; problems: string[] } {
+function versionLines(script: LoadedScript): string[] {
   const lines: string[] = [];
-  const problems: string[] = [];
   const schemas = { input: script.inputSchema, output: script.outputSchema, supportedVersions: script.supportedVersions };
   for (const version of ALL_OPENAPI_VERSIONS) {
     try {
@@ -61,8 +56,7 @@ function versionLines(script: LoadedScript): { lines: string[]; problems: string
       lines.push(`  ${version}  no: ${reason}`);
     }
   }
-  if (script.supportedVersions.length === 0) problems.push('no OpenAPI version can describe the script');
-  return { lines, problems };
+  return lines;
 }
 
 /**
@@ -97,7 +91,7 @@ function schemaLine(schema: JsonSchema | undefined): string {
 async function userDocumentLines(script: LoadedScript, env: CliIo['env']): Promise<string[]> {
   const lines: string[] = [];
   for (const version of ALL_OPENAPI_VERSIONS) {
-    const user = await loadUserDocument(userDocumentFolder(script, env), version);
+    const user = await findUserDocument(script, version, env);
     if (user) lines.push(`  ${user.path} replaces the generated ${versionName(version)} document`);
   }
   return lines;
@@ -105,8 +99,7 @@ async function userDocumentLines(script: LoadedScript, env: CliIo['env']): Promi
 
 async function check(io: CliIo, scriptPath: string): Promise<void> {
   const script = await loadScript(scriptPath, createProgress(io));
-  const versions = versionLines(script);
-  const problems = [...sampleProblems(script), ...versions.problems];
+  const problems = sampleProblems(script);
   let userDocuments: string[];
   try {
     userDocuments = await userDocumentLines(script, io.env);
@@ -121,7 +114,7 @@ async function check(io: CliIo, scriptPath: string): Promise<void> {
     ...parameterLines(script),
     `Output: ${schemaLine(script.outputSchema)}`,
     'OpenAPI versions:',
-    ...versions.lines,
+    ...versionLines(script),
     ...(userDocuments.length ? ['User-supplied documents:', ...userDocuments] : []),
     `Exact 64-bit integers: ${script.exactIntegers ? 'yes (request bodies keep integers beyond 2^53 exact)' : 'no'}`,
   ];

@@ -4,7 +4,6 @@ import { Option, type Command } from 'commander';
 import type { LoadedScript, OpenApiVersion } from '@inferschema/core';
 import {
   buildServiceDocument,
-  loadUserDocument,
   OPENAPI_VERSION_ALIASES,
   parseOpenApiVersion,
   serializeDocument,
@@ -13,7 +12,8 @@ import {
 } from '@inferschema/openapi';
 import { CliError, EXIT } from '../cli-error.js';
 import { write, type CliIo } from '../cli-io.js';
-import { loadScript, userDocumentFolder } from '../load-script.js';
+import { findUserDocument } from '../find-user-document.js';
+import { loadScript } from '../load-script.js';
 import { createProgress } from '../progress.js';
 
 interface SwaggerOptions {
@@ -38,7 +38,7 @@ async function swagger(io: CliIo, scriptPath: string, options: SwaggerOptions): 
   const version = parseOpenApiVersion(options.version)!;
   const script = await loadScript(scriptPath, createProgress(io));
   const out = options.out === undefined ? undefined : resolve(options.out);
-  const found = options.userDocument ? await loadUserDocument(userDocumentFolder(script, io.env), version) : undefined;
+  const found = options.userDocument ? await findUserDocument(script, version, io.env) : undefined;
   // Regenerating the user file itself must not read it back, or a committed swagger.json would never change.
   const user = found && found.path !== out ? found : undefined;
   if (user) io.stderr.write(`Using the user-supplied ${user.path} (--no-user-document generates it instead)\n`);
