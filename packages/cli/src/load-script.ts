@@ -3,6 +3,14 @@ import { loadScoringScript, ScriptLoadError, type LoadedScript, type LoadScoring
 import { CliError, EXIT } from './cli-error.js';
 import type { Progress } from './progress.js';
 
+function oneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** Fails with a usage error when a file named on the command line is missing. */
 export function requireFile(path: string, what: string): void {
   if (!existsSync(path)) throw new CliError(`${what} ${path} does not exist`, EXIT.usage);
@@ -24,7 +32,8 @@ export async function loadScript(path: string, progress: Progress, options: Load
   try {
     return await progress.task(`Loading ${path}`, () => loadScoringScript(path, options));
   } catch (error) {
-    if (error instanceof ScriptLoadError) throw new CliError(error.message, EXIT.failed);
+    // One line, for logs and CI: a compile error's location follows its headline.
+    if (error instanceof ScriptLoadError) throw new CliError(oneLine(error.message), EXIT.failed);
     throw error;
   }
 }

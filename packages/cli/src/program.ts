@@ -59,7 +59,9 @@ export interface CliOutcome {
 
 function report(io: CliIo, error: unknown): Promise<void> {
   if (error instanceof CliError) {
-    return write(io.stderr, [`error: ${error.message}`, ...error.details.map((line) => `  ${line}`)].join('\n') + '\n');
+    const [reason, ...more] = error.message.split('\n');
+    const details = [...more, ...error.details].map((line) => `  ${line.trim()}`);
+    return write(io.stderr, [`error: ${reason}`, ...details].join('\n') + '\n');
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return write(io.stderr, `error: ${detail}\n`);

@@ -130,6 +130,16 @@ describe('inferschema swagger', { timeout: CLI_TIMEOUT }, () => {
     expect(result.stderr.split('\n')).toEqual([expect.stringMatching(/^error: Entry script .*no-run\/score\.ts: .*run/), '']);
   });
 
+  it('reports a syntax error in one line, with its place', async () => {
+    const script = fixture('syntax-error/score.ts');
+    const result = await runCli(['swagger', script]);
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: Entry script ${script}: failed while loading: Transform failed with 1 error: ${script}:5:15: ERROR: Unexpected ";"\n`,
+    });
+  });
+
   it.each([
     [['swagger', SCALE, '--version', '4'], "error: option '--version <version>' argument '4' is invalid. Allowed choices are 2, 2.0, 3, 3.0, 3.1.\n"],
     [['swagger', SCALE, '--output', 'x.json'], "error: unknown option '--output'\n(Did you mean --out?)\n"],

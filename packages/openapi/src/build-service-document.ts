@@ -1,8 +1,9 @@
 import type { OpenAPIV2 } from 'openapi-types';
 import type { oas30, oas31 } from 'openapi3-ts';
-import { supportedVersionsOf, type JsonSchema, type OpenApiVersion } from '@inferschema/core';
+import { ALL_OPENAPI_VERSIONS, supportedVersionsOf, type JsonSchema, type OpenApiVersion } from '@inferschema/core';
 import { aliasesOf } from './document-version.js';
 import { InexpressibleSchemaError, renderSchema } from './schema/render-schema.js';
+import type { RenderedSchema } from './schema/schema-dialect.js';
 import { DEFAULT_SERVICE_INFO, normalizePathPrefix } from './service-info.js';
 import { UnsupportedVersionError } from './unsupported-version-error.js';
 import type { DocumentFormat, ServiceSchemaName } from './versions/document-format.js';
@@ -48,13 +49,10 @@ const FORMATS: { readonly [V in OpenApiVersion]: DocumentFormat<ServiceDocuments
   '3.1': openApi31Format,
 };
 
-function supportedVersionsOfAll(schemas: ServiceSchemas): readonly OpenApiVersion[] {
+function supportedVersionsOfSchemas(schemas: ServiceSchemas): readonly OpenApiVersion[] {
   if (schemas.supportedVersions) return schemas.supportedVersions;
   const declared = [schemas.input, schemas.output].filter((schema) => schema !== undefined);
-  return declared.reduce<OpenApiVersion[]>(
-    (versions, schema) => versions.filter((version) => supportedVersionsOf(schema).includes(version)),
-    ['2.0', '3.0', '3.1'],
-  );
+  return ALL_OPENAPI_VERSIONS.filter((version) => declared.every((schema) => supportedVersionsOf(schema).includes(version)));
 }
 
 /**
@@ -78,18 +76,14 @@ export function buildServiceDocument<TVersion extends OpenApiVersion>(
   options: ServiceDocumentOptions<TVersion>,
 ): ServiceDocuments[TVersion] {
   const format = FORMATS[options.version] as DocumentFormat<ServiceDocuments[TVersion]>;
-  const supported = supportedVersionsOfAll(schemas);
-  const sources: Record<ServiceSchemaName, JsonSchema> = {
-    ServiceInput: schemas.input ?? UNDECLARED_SCHEMA.input,
-    ServiceOutput: schemas.output ?? UNDECLARED_SCHEMA.output,
-    ErrorResponse: ERROR_RESPONSE_SCHEMA,
-  };
-  let rendered: Record<ServiceSchemaName, Record<string, unknown>>;
+  const supported = supportedVersionsOfSchemas(schemas);
+  const render = (name: ServiceSchemaName, schema: JsonSchema) => renderSchema(schema, format.schemaPointer(name), format.dialect);
+  let rendered: Record<ServiceSchemaName, RenderedSchema>;
   try {
     rendered = {
-      ServiceInput: renderSchema(sources.ServiceInput, format.schemaPointer('ServiceInput'), format.dialect),
-      ServiceOutput: renderSchema(sources.ServiceOutput, format.schemaPointer('ServiceOutput'), format.dialect),
-      ErrorResponse: renderSchema(sources.ErrorResponse, format.schemaPointer('ErrorResponse'), format.dialect),
+      ServiceInput: render('ServiceInput', schemas.input ?? UNDECLARED_SCHEMA.input),
+      ServiceOutput: render('ServiceOutput', schemas.output ?? UNDECLARED_SCHEMA.output),
+      ErrorResponse: render('ErrorResponse', ERROR_RESPONSE_SCHEMA),
     };
   } catch (error) {
     if (!(error instanceof InexpressibleSchemaError)) throw error;
