@@ -38,6 +38,15 @@ describe('expectValidDocument rejects broken documents', () => {
     await expect(expectValidDocument(document, '3.1')).rejects.toThrow(/ServiceOutput does not compile/);
   });
 
+  it('an inline schema in the paths (strict ajv)', async () => {
+    const document = structuredClone(buildServiceDocument(AZURE_REFERENCE, { version: '3.1' }));
+    const health = document.paths!['/']!.get!.responses!['200'] as { content: { 'text/plain': { schema: { format?: string } } } };
+    health.content['text/plain'].schema.format = 'int128';
+    await expect(expectValidDocument(document, '3.1')).rejects.toThrow(
+      /#\/paths\/~1\/get\/responses\/200\/content\/text~1plain\/schema does not compile with strict ajv/,
+    );
+  });
+
   it('an example that does not match its schema', async () => {
     const document = broken('3.1', (schemas) => (schemas.ServiceOutput.example = ['x']));
     await expect(expectValidDocument(document, '3.1')).rejects.toThrow(/ServiceOutput's example matches it/);

@@ -9,6 +9,21 @@ export function componentSchemas(document: object): Record<string, unknown> {
   return doc.definitions ?? doc.components?.schemas ?? {};
 }
 
+/** The schemas written inline in the paths (`schema` of a parameter, body or response), but not `$ref`s. */
+export function inlineSchemas(document: object): Record<string, unknown> {
+  const found: Record<string, unknown> = {};
+  const visit = (node: unknown, pointer: string): void => {
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (key === 'schema' && typeof value === 'object' && value !== null && !('$ref' in value)) found[at] = value;
+      else visit(value, at);
+    }
+  };
+  visit((document as { paths?: unknown }).paths, '#/paths');
+  return found;
+}
+
 function hasBigint(value: unknown): boolean {
   if (typeof value === 'bigint') return true;
   if (typeof value !== 'object' || value === null) return false;
@@ -16,8 +31,9 @@ function hasBigint(value: unknown): boolean {
 }
 
 /**
- * Checks a service document the way the issue asks: both validators accept it, every component schema
- * compiles with strict ajv for its version, and each schema's `example` matches the schema. Throws with the
+ * Checks a service document the way the issue asks: both validators accept it, every schema in it (the
+ * components and those inline in the paths) compiles with strict ajv for its version, and each schema's
+ * `example` matches the schema. Throws with the
  * validators' own messages. The document is not changed (the validators get copies).
  */
 export async function expectValidDocument(document: object, version: OpenApiVersion): Promise<void> {
@@ -26,7 +42,7 @@ export async function expectValidDocument(document: object, version: OpenApiVers
   if (!result.valid) throw new Error(`@readme/openapi-parser: ${compileErrors(result)}`);
   expect(result.warnings).toEqual([]);
   const ajv = strictAjvFor(version);
-  for (const [name, schema] of Object.entries(componentSchemas(document))) {
+  for (const [name, schema] of Object.entries({ ...componentSchemas(document), ...inlineSchemas(document) })) {
     let check: (data: unknown) => boolean;
     try {
       check = ajv.compile(withoutContainerMarkers(schema) as object);
