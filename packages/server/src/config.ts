@@ -14,6 +14,8 @@ export interface ServerOptions {
   readonly corsOrigins?: readonly string[];
   /** Longest time a `run` may take before the request fails with 500. Default 3,600,000 (1 hour). */
   readonly scoringTimeoutMs?: number;
+  /** Longest time `init` may take; past it the server stops as if `init` had thrown. Default 0: no limit. */
+  readonly initTimeoutMs?: number;
   /** The title of the service documents. Default `ML service`. */
   readonly serviceName?: string;
   /** The `info.version` of the service documents. Default `1.0`. */
@@ -50,6 +52,7 @@ const DEFAULTS: ServerConfig = {
   appRoot: undefined,
   corsOrigins: [],
   scoringTimeoutMs: 3_600_000,
+  initTimeoutMs: 0,
   serviceName: 'ML service',
   serviceVersion: '1.0',
   servicePathPrefix: '',
@@ -101,6 +104,7 @@ export function parseCorsOrigins(text: string): string[] {
  * | `AML_APP_ROOT` | `appRoot` |
  * | `AML_CORS_ORIGINS` | `corsOrigins` |
  * | `SCORING_TIMEOUT_MS` | `scoringTimeoutMs` |
+ * | `INFERSCHEMA_INIT_TIMEOUT_MS` | `initTimeoutMs` |
  * | `SERVICE_NAME`, `SERVICE_VERSION`, `SERVICE_PATH_PREFIX` | `serviceName`, `serviceVersion`, `servicePathPrefix` |
  * | `INFERSCHEMA_API_KEY` | `apiKey` |
  * | `INFERSCHEMA_MAX_BODY_BYTES` | `maxBodyBytes` |
@@ -117,6 +121,9 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   if (text('AML_APP_ROOT')) options.appRoot = text('AML_APP_ROOT');
   if (text('AML_CORS_ORIGINS')) options.corsOrigins = parseCorsOrigins(text('AML_CORS_ORIGINS')!);
   if (text('SCORING_TIMEOUT_MS')) options.scoringTimeoutMs = parseInteger(text('SCORING_TIMEOUT_MS')!, 'SCORING_TIMEOUT_MS', 1);
+  if (text('INFERSCHEMA_INIT_TIMEOUT_MS')) {
+    options.initTimeoutMs = parseInteger(text('INFERSCHEMA_INIT_TIMEOUT_MS')!, 'INFERSCHEMA_INIT_TIMEOUT_MS', 0);
+  }
   if (text('SERVICE_NAME')) options.serviceName = text('SERVICE_NAME');
   if (text('SERVICE_VERSION')) options.serviceVersion = text('SERVICE_VERSION');
   if (text('SERVICE_PATH_PREFIX')) options.servicePathPrefix = text('SERVICE_PATH_PREFIX');

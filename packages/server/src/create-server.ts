@@ -111,6 +111,20 @@ function addAutomaticOptions(app: FastifyInstance, routes: ReadonlyMap<string, R
   }
 }
 
+/** Runs `init`, rejecting once `timeoutMs` has passed (0: no limit); the abandoned `init` is left running. */
+async function initWithin(init: () => Promise<void>, timeoutMs: number): Promise<void> {
+  if (timeoutMs <= 0) return init();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`init() did not finish within ${timeoutMs} ms (INFERSCHEMA_INIT_TIMEOUT_MS)`)), timeoutMs);
+  });
+  try {
+    await Promise.race([init(), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Creates a scoring server for an entry script: loads it (when given a path), generates its service documents
  * once, and builds the routes. Nothing listens until `listen` or `start`.
@@ -159,7 +173,7 @@ export async function createServer(script: LoadedScript | string, options: Creat
     async initialize() {
       const started = performance.now();
       app.log.info({ modelDir: config.modelDir }, "Invoking the script's init()");
-      await loaded.init(config.modelDir);
+      await initWithin(() => loaded.init(config.modelDir), config.initTimeoutMs);
       if (context.phase === 'starting') context.phase = 'ready';
       app.log.info(
         { durationMs: Math.round(performance.now() - started), scoringTimeoutMs: config.scoringTimeoutMs },

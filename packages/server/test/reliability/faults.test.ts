@@ -163,7 +163,7 @@ describe('faults of the process (the real inferschema serve command)', () => {
     expect(served.logs().find((line) => line.level === 60)).toMatchObject({ err: { message: 'weights.bin is corrupt' } });
   }, 60_000);
 
-  it('init never finishes: readiness stays 503 and /score answers 503 "not ready"; liveness stays 200', async () => {
+  it('init never finishes (no init timeout, the default): readiness stays 503 and /score answers 503 "not ready"; liveness stays 200', async () => {
     const port = await freePort();
     const served = serve([join(RELIABILITY_FIXTURES, 'init-hangs-script.ts'), '--port', String(port)]);
     await served.waitForLog((line) => line.msg === "Invoking the script's init()");
@@ -174,6 +174,19 @@ describe('faults of the process (the real inferschema serve command)', () => {
       expect((await send(`${url}/v2/health/live`)).status).toBe(200);
       await sleep(300);
     }
+  }, 60_000);
+
+  it('init never finishes, with INFERSCHEMA_INIT_TIMEOUT_MS=1500: 503 until then, then the timeout is logged and the process exits 3', async () => {
+    const port = await freePort();
+    const served = serve([join(RELIABILITY_FIXTURES, 'init-hangs-script.ts'), '--port', String(port)], { INFERSCHEMA_INIT_TIMEOUT_MS: '1500' });
+    await served.waitForLog((line) => line.msg === "Invoking the script's init()");
+    const during = await score(`http://127.0.0.1:${port}`, 'ok');
+    expect(during.status).toBe(503);
+    expect(during.json).toEqual({ message: MESSAGES.notReady });
+    expect(await served.exited).toBe(3);
+    expect(served.logs().find((line) => line.level === 60)).toMatchObject({
+      err: { message: 'init() did not finish within 1500 ms (INFERSCHEMA_INIT_TIMEOUT_MS)' },
+    });
   }, 60_000);
 
   it('SIGTERM with 50 requests in flight: all 50 are answered 200, then the process exits 0', async () => {
