@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../server-context.js';
 import { HEALTH_ROUTES } from '../routes/health.js';
 import { createApiKeyCheck } from './api-key.js';
@@ -21,9 +21,19 @@ export function registerRequestHooks(app: FastifyInstance, context: ServerContex
   const cors = createCorsPolicy(config.corsOrigins);
   const checkApiKey = config.apiKey === undefined ? undefined : createApiKeyCheck(config.apiKey);
 
+  // A request counts as in flight from its first hook until it is answered or its connection closes, whichever
+  // comes first: for a client that goes away while run works, fastify calls neither onResponse nor
+  // onRequestAbort, but the response always emits 'close'.
+  const ended = (request: FastifyRequest) => {
+    if (request.receivedAt === 0) return;
+    request.receivedAt = 0;
+    metrics.requestEnded();
+  };
+
   app.addHook('onRequest', (request, reply, done) => {
     request.receivedAt = performance.now();
     metrics.requestStarted();
+    reply.raw.once('close', () => ended(request));
     try {
       const ids = requestIdsOf(request.headers, request.id);
       request.requestIds = ids;
@@ -46,9 +56,9 @@ export function registerRequestHooks(app: FastifyInstance, context: ServerContex
   });
 
   app.addHook('onResponse', (request, reply, done) => {
-    const durationMs = performance.now() - request.receivedAt;
+    const durationMs = request.receivedAt === 0 ? 0 : performance.now() - request.receivedAt;
     const route = request.routeOptions.url ?? 'unmatched';
-    metrics.requestEnded();
+    ended(request);
     metrics.requestAnswered(request.method, route, reply.statusCode, durationMs / 1000);
     const summary = {
       method: request.method,

@@ -6,7 +6,7 @@ declare module 'fastify' {
     requestIds: RequestIds | null;
     /** Milliseconds spent in `run`, for the request log (set by `/score`). */
     runMs: number | null;
-    /** `performance.now()` when the request arrived. */
+    /** `performance.now()` when the request arrived; 0 once it is no longer in flight. */
     receivedAt: number;
   }
 }
