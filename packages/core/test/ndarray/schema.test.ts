@@ -111,6 +111,20 @@ describe('NdArrayParameterType schema', () => {
     expect(Array.from(type.decode(type.toJsonSchema().example).data)).toEqual(Array.from(new Float32Array([5.1, 0.1, 3.4028234663852886e38, 1 / 3])));
   });
 
+  it('reads a sample over generic data (get/set) by its values', () => {
+    const values = [true, false];
+    const generic = { length: 2, get: (i: number) => values[i]!, set: (i: number, v: boolean) => void (values[i] = v) };
+    const type = new NdArrayParameterType(ndarray(generic));
+    expect(type.dtype).toBe('bool');
+    expect(type.toJsonSchema()).toEqual({ type: 'array', items: { type: 'boolean' }, example: [true, false], format: 'numpy.ndarray' });
+  });
+
+  it('describes an inner dimension of size 0', () => {
+    const type = new NdArrayParameterType(ndarray(new Float64Array(0), [2, 0]));
+    expect(type.toJsonSchema()).toMatchObject({ items: { minItems: 0, maxItems: 0 }, example: [[], []] });
+    expect(type.decode([[]]).shape).toEqual([1, 0]);
+  });
+
   it('keeps unsafe 64-bit examples exact, as bigint', () => {
     const type = new NdArrayParameterType(new BigInt64Array([2n ** 62n]));
     expect(type.toJsonSchema().example).toEqual([2n ** 62n]);
