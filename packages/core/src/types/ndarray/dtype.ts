@@ -36,6 +36,9 @@ export interface NdArrayDataOf {
   datetime64: Date[];
 }
 
+/** Any data array a decoded ndarray is backed by. */
+export type NdArrayData = NdArrayDataOf[NdArrayDType];
+
 /** Every dtype, in the order of {@link NdArrayDType}. */
 export const NDARRAY_DTYPES: readonly NdArrayDType[] = Object.freeze([
   'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'float32', 'float64', 'bool', 'string', 'datetime64',

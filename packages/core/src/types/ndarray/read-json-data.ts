@@ -1,11 +1,8 @@
 import { InputValidationError } from '../../validation/input-validation-error.js';
-import { parseDateTime } from '../standard/parse-date-time.js';
 import { tooManyDimensions } from './dimension-messages.js';
 import { DTypeInference } from './dtype-inference.js';
-import type { NdArrayDataOf, NdArrayDType } from './dtype.js';
-
-/** Any data array a decoded ndarray is backed by. */
-export type NdArrayData = NdArrayDataOf[NdArrayDType];
+import type { NdArrayData, NdArrayDType } from './dtype.js';
+import { rowCopyOf } from './row-copy.js';
 
 /** How JSON that passed the schema becomes ndarray data. */
 export interface ReadPlan {
@@ -36,12 +33,6 @@ const TYPED_ARRAYS = {
   float32: Float32Array,
   float64: Float64Array,
 } as const;
-
-function rowCopyOf(dtype: NdArrayDType): RowCopy {
-  if (dtype === 'int64' || dtype === 'uint64') return copyBigInts;
-  if (dtype === 'bool' || dtype === 'string') return copyValues;
-  return dtype === 'datetime64' ? copyDates : copyNumbers;
-}
 
 function allocate(dtype: NdArrayDType, size: number): NdArrayData {
   return dtype in TYPED_ARRAYS ? new TYPED_ARRAYS[dtype as keyof typeof TYPED_ARRAYS](size) : new Array(size);
@@ -150,46 +141,4 @@ export function readJsonData(json: unknown, plan: ReadPlan, path: string): ReadR
   };
   if (rows.length > 0) fill(rows, 0);
   return { data, shape };
-}
-
-/** Copies one innermost row into `data` at `k`; returns the index of a value it cannot hold, or -1. */
-type RowCopy = (row: readonly unknown[], data: NdArrayData, k: number) => number;
-
-// One small function per kind of data, each a tight loop (no closures per element).
-
-/**
- * Numbers go through the typed array's own `set`, which copies a JSON row in native code for each way V8
- * stores it (small integers or doubles). A JavaScript loop that has seen both (integral rows, such as the
- * sample's, then fractional ones) reads every double as a fresh heap number: 16 MB of garbage per million
- * elements, which cost more than the copy itself.
- */
-function copyNumbers(row: readonly unknown[], data: NdArrayData, k: number): number {
-  (data as Float64Array).set(row as ArrayLike<number>, k);
-  return -1;
-}
-
-function copyBigInts(row: readonly unknown[], data: NdArrayData, k: number): number {
-  const out = data as BigInt64Array;
-  for (let j = 0, n = row.length; j < n; j++) {
-    const value = row[j];
-    out[k + j] = typeof value === 'bigint' ? value : BigInt(value as number | string);
-  }
-  return -1;
-}
-
-function copyValues(row: readonly unknown[], data: NdArrayData, k: number): number {
-  const out = data as unknown[];
-  for (let j = 0, n = row.length; j < n; j++) out[k + j] = row[j];
-  return -1;
-}
-
-/** Dates are read as `StandardParameterType` reads them (every RFC 3339 form ajv accepts, to the millisecond). */
-function copyDates(row: readonly unknown[], data: NdArrayData, k: number): number {
-  const out = data as Date[];
-  for (let j = 0, n = row.length; j < n; j++) {
-    const date = parseDateTime(row[j] as string);
-    if (date === undefined) return j;
-    out[k + j] = date;
-  }
-  return -1;
 }
