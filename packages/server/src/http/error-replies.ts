@@ -22,7 +22,7 @@ export function registerErrorReplies(app: FastifyInstance, config: ServerConfig,
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ message: MESSAGES.bodyTooLarge(config.maxBodyBytes) });
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ message: MESSAGES.expectsJson });
     if (isClientError(error.statusCode)) return reply.code(error.statusCode).send({ message: error.message });
-    request.log.error({ err: error }, 'internal error');
+    request.log.error({ requestId: request.id, err: error }, 'internal error');
     return reply.code(500).send({ message: MESSAGES.internalError });
   });
 

@@ -18,7 +18,7 @@ const QUIET_ROUTES = new Set([...HEALTH_ROUTES, '/metrics']);
  */
 export function registerRequestHooks(app: FastifyInstance, context: ServerContext): void {
   const { metrics, config } = context;
-  const cors = createCorsPolicy(config.corsOrigins);
+  const cors = config.corsOrigins.length > 0 ? createCorsPolicy(config.corsOrigins) : undefined;
   const checkApiKey = config.apiKey === undefined ? undefined : createApiKeyCheck(config.apiKey);
 
   // A request counts as in flight from its first hook until it is answered or its connection closes, whichever
@@ -38,12 +38,14 @@ export function registerRequestHooks(app: FastifyInstance, context: ServerContex
       const ids = requestIdsOf(request.headers, request.id);
       request.requestIds = ids;
       reply.headers(ids.headers);
-      const preflight = isPreflight(request.method, request.headers);
-      const corsHeaders = cors.headersFor(request.headers, preflight);
-      reply.headers(corsHeaders);
-      if (preflight && 'access-control-allow-origin' in corsHeaders) {
-        reply.code(200).header('x-ms-run-function-failed', 'False').send();
-        return;
+      if (cors) {
+        const preflight = isPreflight(request.method, request.headers);
+        const corsHeaders = cors.headersFor(request.headers, preflight);
+        reply.headers(corsHeaders);
+        if (preflight && 'access-control-allow-origin' in corsHeaders) {
+          reply.code(200).header('x-ms-run-function-failed', 'False').send();
+          return;
+        }
       }
       const route = request.routeOptions.url;
       if (checkApiKey && route !== undefined && !HEALTH_ROUTES.has(route) && !checkApiKey(request.headers.authorization)) {
@@ -61,6 +63,7 @@ export function registerRequestHooks(app: FastifyInstance, context: ServerContex
     ended(request);
     metrics.requestAnswered(request.method, route, reply.statusCode, durationMs / 1000);
     const summary = {
+      requestId: request.id,
       method: request.method,
       url: request.url,
       status: reply.statusCode,

@@ -16,6 +16,7 @@ export class UnserializableResultError extends Error {
 }
 
 const OCTET_STREAM = 'application/octet-stream';
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json' });
 
 function isStream(value: unknown): value is Readable | WebReadableStream | AsyncIterable<unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -57,5 +58,5 @@ export function runReplyOf(result: unknown): RunReply {
   if (result instanceof Uint8Array) return { status: 200, headers: { 'content-type': OCTET_STREAM }, body: result };
   if (result instanceof ArrayBuffer) return { status: 200, headers: { 'content-type': OCTET_STREAM }, body: new Uint8Array(result) };
   if (isStream(result)) return { status: 200, headers: { 'content-type': OCTET_STREAM }, body: toReadable(result) };
-  return { status: 200, headers: { 'content-type': 'application/json' }, body: jsonText(result) };
+  return { status: 200, headers: JSON_HEADERS, body: jsonText(result) };
 }

@@ -77,11 +77,11 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
     }
     if (error instanceof ScoringTimeoutError) {
       metrics.scored('timeout', error.timeoutMs / 1000);
-      request.log.error({ timeoutMs: error.timeoutMs }, 'run() exceeded the scoring timeout');
+      request.log.error({ requestId: request.id, timeoutMs: error.timeoutMs }, 'run() exceeded the scoring timeout');
       return failed(reply, 500, MESSAGES.scoringTimeout(error.timeoutMs), true);
     }
     metrics.scored('error', 0);
-    request.log.error({ err: error }, 'run() failed');
+    request.log.error({ requestId: request.id, err: error }, 'run() failed');
     return failed(reply, 500, MESSAGES.runFailed, true);
   }
   metrics.scored('success', result.elapsedMs / 1000);
@@ -90,11 +90,11 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
     response = runReplyOf(result.value);
   } catch (error) {
     if (!(error instanceof UnserializableResultError)) throw error;
-    request.log.error({ err: error }, 'run() returned a value that cannot be sent');
+    request.log.error({ requestId: request.id, err: error }, 'run() returned a value that cannot be sent');
     return failed(reply, 500, MESSAGES.internalError, false);
   }
   reply.code(response.status).header('x-ms-run-function-failed', 'False');
-  for (const [name, value] of Object.entries(response.headers)) if (!PROTECTED_HEADERS.has(name)) reply.header(name, value);
+  for (const name in response.headers) if (!PROTECTED_HEADERS.has(name)) reply.header(name, response.headers[name]!);
   if (response.status >= 500) reply.header('x-ms-run-function-failed', 'True');
   reply.header('x-ms-run-fn-exec-ms', result.elapsedMs.toFixed(3));
   request.runMs = result.elapsedMs;
