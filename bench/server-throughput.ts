@@ -8,7 +8,7 @@
  * alternate bare / inferschema against both servers, started once, so both see the same machine; each round is
  * bounded in time. Also reported: each server's CPU time (user + system) per request, from /proc.
  *
- * Usage: node --import tsx bench/server-throughput.ts [--seconds 3] [--connections 32] [--rounds 5]
+ * Usage: node --import tsx bench/server-throughput.ts [--seconds 3] [--connections 32] [--rounds 5] [--log-level info]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,6 +21,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(ROOT, 'examples', 'regression');
 const BODY = JSON.stringify({ data: [[10, 9, 8, 7, 6, 5, 4, 3, 2, 1]] });
+
+/** The inferschema server's log level (`--log-level`; default `info`, which logs every request). */
+const LOG_LEVEL = process.argv.includes('--log-level') ? process.argv[process.argv.indexOf('--log-level') + 1]! : 'info';
 
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -155,7 +158,7 @@ async function startServer(kind: Kind): Promise<RunningServer> {
   const server =
     kind === 'bare'
       ? child(['--import', 'tsx', fileURLToPath(import.meta.url), '--role', 'bare', '--port', String(port)])
-      : child([join(ROOT, 'packages', 'cli', 'dist', 'bin.js'), 'serve', join(EXAMPLE, 'score.ts'), '--model-dir', join(EXAMPLE, 'model'), '--port', String(port)]);
+      : child([join(ROOT, 'packages', 'cli', 'dist', 'bin.js'), 'serve', join(EXAMPLE, 'score.ts'), '--model-dir', join(EXAMPLE, 'model'), '--port', String(port), '--log-level', LOG_LEVEL]);
   await waitUntilServing(port);
   return { kind, port, process: server };
 }
@@ -223,7 +226,7 @@ async function main(): Promise<void> {
     return `| ${name} | ${rps(top).toFixed(0)} | ${medianRps(kind).toFixed(0)} | ${top.p50.toFixed(2)} ms | ${top.p99.toFixed(2)} ms | ${requests} | ${errors} | ${medianCpu(kind).toFixed(0)} µs |`;
   };
   console.log(`Node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
-  console.log(`${connections} keep-alive connections; each server warmed up for 5 s, then ${rounds} rounds of ${seconds} s (after 1 s warm-up) per server, alternating; body ${BODY}`);
+  console.log(`inferschema log level ${LOG_LEVEL}; ${connections} keep-alive connections; each server warmed up for 5 s, then ${rounds} rounds of ${seconds} s (after 1 s warm-up) per server, alternating; body ${BODY}`);
   console.log(`answer: ${best('inferschema').firstBody}\n`);
   console.log('| server | requests/s (best round) | requests/s (median) | p50 (best round) | p99 (best round) | requests | errors | server CPU per request (median) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
