@@ -1,0 +1,6 @@
+import { DataFrameParameterType } from '@inferschema/core';
+import { makeVector, Table, Utf8, vectorFromArray } from 'apache-arrow';
+
+export const people = new DataFrameParameterType(
+  new Table({ name: vectorFromArray(['Sarah', 'John'], new Utf8()), age: makeVector(Int32Array.of(25, 26)) }),
+);
