@@ -1,0 +1,39 @@
+// The code block at the top of docs/openapi.md, run as it is shown there on examples/regression/score.ts.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadScoringScript } from '@inferschema/core';
+import { buildServiceDocument, serializeDocument, serviceInfoFromEnv } from '@inferschema/openapi';
+
+const scriptPath = fileURLToPath(new URL('../../../../examples/regression/score.ts', import.meta.url));
+
+describe('building a document from code, as docs/openapi.md shows it', () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'inferschema-openapi-doc-'));
+  });
+  afterAll(() => rm(folder, { recursive: true, force: true }));
+
+  it('writes the OpenAPI 3.1 document of the script, titled from SERVICE_NAME', async () => {
+    const outFile = join(folder, 'openapi.json');
+    process.env.SERVICE_NAME = 'regression';
+    try {
+      // #region build
+      const script = await loadScoringScript(scriptPath);
+      const document = buildServiceDocument(
+        { input: script.inputSchema, output: script.outputSchema, supportedVersions: script.supportedVersions },
+        { version: '3.1', ...serviceInfoFromEnv(process.env) }, // title, serviceVersion, pathPrefix
+      );
+      await writeFile(outFile, serializeDocument(document));
+      // #endregion build
+    } finally {
+      delete process.env.SERVICE_NAME;
+    }
+    const written = JSON.parse(await readFile(outFile, 'utf8')) as { openapi: string; info: { title: string }; paths: Record<string, unknown> };
+    expect(written.openapi).toBe('3.1.0');
+    expect(written.info.title).toBe('regression');
+    expect(Object.keys(written.paths)).toEqual(expect.arrayContaining(['/', '/score', '/swagger.json']));
+    expect(JSON.stringify(written)).toContain('numpy.ndarray');
+  });
+});
