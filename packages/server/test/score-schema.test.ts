@@ -56,7 +56,7 @@ describe('/score with a schema script', () => {
   it('answers 400 on GET when a query value has the wrong type', async () => {
     const response = await send(`${score}?data=abc`);
     expect(response.status).toBe(400);
-    expect(response.json.errors).toEqual([{ path: '/data', message: 'must be an array' }]);
+    expect(response.json.errors).toEqual([{ path: '/data', message: 'must be an array: expected 1 dimensions, found 0' }]);
   });
 
   it('answers 415 unless the content type is JSON', async () => {
