@@ -81,6 +81,20 @@ describe('inferschema serve (the process)', () => {
     expect(await served.exited).toBe(0);
   });
 
+  it('on SIGINT, closes requests still running when the grace period ends, then exits 0', async () => {
+    const port = await freePort();
+    const served = serveProcess([fixture('text-script.ts'), '--port', String(port), '--shutdown-grace-ms', '300']);
+    await served.waitForLog(ready);
+    const inFlight = send(`http://127.0.0.1:${port}/score`, { method: 'POST', body: 'sleep:5000' });
+    await sleep(200);
+    const signalled = Date.now();
+    served.child.kill('SIGINT');
+    await expect(inFlight).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(await served.exited).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(3000);
+    expect(served.logs().some((line) => line.msg === 'Grace period over: closing the remaining connections')).toBe(true);
+  });
+
   it('with --workers 2, runs init in each worker and keeps health checks answered while one worker is blocked', async () => {
     const port = await freePort();
     const served = serveProcess([fixture('text-script.ts'), '--port', String(port), '--workers', '2']);

@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_BODY_BYTES, MESSAGES } from '@inferschema/server';
+import { connect } from 'node:net';
 import { fixture, postJson, send, startTestServer, type TestServer } from './support/harness.js';
 
 describe('health and routing', () => {
@@ -74,6 +75,29 @@ describe('readiness while init runs', () => {
       expect(t.server.phase).toBe('ready');
       expect((await send(`${t.url}/v2/health/ready`)).status).toBe(200);
       expect((await send(`${t.url}/score`, { method: 'POST', body: 'x' })).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('connection timeouts', () => {
+  it('closes an idle keep-alive connection after the keep-alive timeout, and announces Keep-Alive', async () => {
+    const t = await startTestServer('text-script.ts', { keepAliveTimeoutMs: 300 });
+    try {
+      const { hostname, port } = new URL(t.url);
+      const socket = connect(Number(port), hostname);
+      let received = '';
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+      const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+      await new Promise((resolve) => socket.once('connect', resolve));
+      const sent = Date.now();
+      socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+      const closedAt = await closed;
+      expect(received).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+      expect(received).toMatch(/\r\nKeep-Alive: timeout=\d+\r\n/i);
+      expect(closedAt - sent).toBeGreaterThanOrEqual(250);
+      expect(closedAt - sent).toBeLessThan(3000);
     } finally {
       await t.close();
     }
