@@ -6,6 +6,7 @@
  *   npm start
  *   curl -s -X POST http://127.0.0.1:5001/score -H 'content-type: application/json' -d @examples/regression/requests/sample.json
  */
+// #region script
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelInit, NdArrayParameterType, withSchemas } from '@inferschema/core';
@@ -39,3 +40,4 @@ export const run = withSchemas({ inputs: [['data', inputSample]], output: output
   }
   return predictions;
 });
+// #endregion script
