@@ -64,7 +64,14 @@ const DEFAULTS: ServerConfig = {
   logLevel: 'info',
 };
 
-/** A configuration value that cannot be used; the message names its source. */
+/**
+ * A configuration value that cannot be used; the message names its source.
+ *
+ * @example
+ * try { serverOptionsFromEnv(process.env) } catch (error) {
+ *   if (error instanceof ConfigurationError) console.error(error.message); // SCORING_TIMEOUT_MS must be an integer …
+ * }
+ */
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
@@ -73,6 +80,8 @@ export class ConfigurationError extends Error {
  * Reads a whole number from a flag or variable.
  *
  * @throws ConfigurationError naming `source` when the text is not an integer within `[min, max]`.
+ * @example
+ * parseInteger('8080', '--port', 0, 65535); // 8080
  */
 export function parseInteger(text: string, source: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const value = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
@@ -86,7 +95,12 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-/** Splits `AML_CORS_ORIGINS` (`"https://a.example, https://b.example"` or `*`) into origins. */
+/**
+ * Splits `AML_CORS_ORIGINS` (`"https://a.example, https://b.example"` or `*`) into origins.
+ *
+ * @example
+ * parseCorsOrigins('https://a.example,  https://b.example'); // ['https://a.example', 'https://b.example']
+ */
 export function parseCorsOrigins(text: string): string[] {
   return text
     .split(',')
