@@ -8,16 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { integer, modelInit, StandardParameterType, withSchemas } from '@inferschema/core';
 
-interface PriceModel {
-  readonly base: number;
-  readonly perSquareMetre: number;
-  readonly perRoom: number;
-}
-
-let model: PriceModel;
+let model: { base: number; perSquareMetre: number; perRoom: number };
 
 export const init = modelInit((modelDir: string) => {
-  model = JSON.parse(readFileSync(join(modelDir, 'price-model.json'), 'utf8')) as PriceModel;
+  model = JSON.parse(readFileSync(join(modelDir, 'price-model.json'), 'utf8')) as typeof model;
 });
 
 export const run = withSchemas(
