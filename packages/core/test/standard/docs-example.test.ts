@@ -1,18 +1,9 @@
-import { integer, StandardParameterType, UnencodableValueError } from '@inferschema/core';
+import { StandardParameterType, UnencodableValueError } from '@inferschema/core';
+import { request } from '../docs/parameter-types/standard-example.js';
 import { decodeFrozen, expectRejected } from './helpers.js';
 
-// The example of docs/parameter-types.md, section StandardParameterType, exactly as written there.
+// The example of docs/parameter-types.md, section StandardParameterType: the doc's code block is standard-example.ts.
 describe('the StandardParameterType example in docs/parameter-types.md', () => {
-  const request = new StandardParameterType({
-    text: 'the quick brown fox',
-    topK: integer(5),
-    temperature: 0.7,
-    seed: 42n,
-    since: new Date('2024-01-31T12:00:00Z'),
-    tags: ['news', 'en'],
-    filters: [{ field: 'lang', value: 'en' }],
-  });
-
   it('has the documented schema', () => {
     expect(request.toJsonSchema()).toStrictEqual({
       type: 'object',
