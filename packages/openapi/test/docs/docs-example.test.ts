@@ -1,10 +1,9 @@
-// The code block at the top of docs/openapi.md, run as it is shown there on examples/regression/score.ts.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// The code block at the top of docs/openapi.md (write-openapi-document.ts), run on examples/regression/score.ts.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScoringScript } from '@inferschema/core';
-import { buildServiceDocument, serializeDocument, serviceInfoFromEnv } from '@inferschema/openapi';
+import { writeOpenApiDocument } from './write-openapi-document.js';
 
 const scriptPath = fileURLToPath(new URL('../../../../examples/regression/score.ts', import.meta.url));
 
@@ -19,14 +18,7 @@ describe('building a document from code, as docs/openapi.md shows it', () => {
     const outFile = join(folder, 'openapi.json');
     process.env.SERVICE_NAME = 'regression';
     try {
-      // #region build
-      const script = await loadScoringScript(scriptPath);
-      const document = buildServiceDocument(
-        { input: script.inputSchema, output: script.outputSchema, supportedVersions: script.supportedVersions },
-        { version: '3.1', ...serviceInfoFromEnv(process.env) }, // title, serviceVersion, pathPrefix
-      );
-      await writeFile(outFile, serializeDocument(document));
-      // #endregion build
+      await writeOpenApiDocument(scriptPath, outFile);
     } finally {
       delete process.env.SERVICE_NAME;
     }

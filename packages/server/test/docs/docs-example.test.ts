@@ -1,24 +1,19 @@
-// The code blocks of docs/server.md: embedding the server (run as shown, on examples/regression/score.ts) and the
+// The code blocks of docs/server.md: embedding the server (score-once.ts, run on examples/regression/score.ts) and the
 // request log line (request-log-line.json: a real line has exactly its fields, with the same types).
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '@inferschema/server';
+import { scoreOnce } from './score-once.js';
 
 const example = (path: string) => fileURLToPath(new URL(`../../../../examples/regression/${path}`, import.meta.url));
 const row = '[[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]]';
 
 describe('the server as a library, as docs/server.md shows it', () => {
   it('starts, scores a request and closes', async () => {
-    // #region embed
-    const server = await createServer(example('score.ts'), { modelDir: example('model'), port: 0, logLevel: 'silent' }); // a path or a LoadedScript
-    const url = await server.start(); // listens, then runs init; resolves once ready
-    const response = await fetch(`${url}/score`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"data": ${row}}` });
-    await server.close(); // stops accepting, waits for in-flight requests
-    // #endregion embed
-    expect(response.status).toBe(200);
-    expect(await response.json()).toHaveLength(1);
-    expect(server.phase).toBe('closing');
+    const { status, text } = await scoreOnce(example('score.ts'), example('model'), `{"data": ${row}}`);
+    expect(status).toBe(200);
+    expect(JSON.parse(text)).toHaveLength(1);
   });
 });
 
