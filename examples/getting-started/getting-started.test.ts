@@ -76,7 +76,9 @@ describe('docs/getting-started.md', () => {
       }
     } finally {
       child.removeAllListeners('close');
+      const exited = new Promise((resolve) => child.once('close', resolve));
       child.kill('SIGTERM');
+      expect(await exited).toBe(0); // a graceful shutdown
     }
   });
 
