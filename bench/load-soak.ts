@@ -14,20 +14,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer as createNetServer, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flag, freePort, waitForOk } from './support/loopback.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(ROOT, 'examples', 'regression');
 const BODY = readFileSync(join(EXAMPLE, 'requests', 'sample.json'), 'utf8').trim();
 const MiB = 1024 * 1024;
 
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index < 0 ? fallback : Number(process.argv[index + 1]);
-}
 
 /** What one load run measured. */
 interface LoadRun {
@@ -115,30 +112,7 @@ async function runLoad(port: number, connections: number, seconds: number): Prom
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createNetServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
-async function waitUntilReady(port: number): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const req = request({ host: '127.0.0.1', port, path: '/v2/health/ready' }, (res) => {
-        res.resume();
-        resolve(res.statusCode === 200);
-      });
-      req.on('error', () => resolve(false));
-      req.end();
-    });
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the server on port ${port} never became ready`);
-}
 
 /** Resident memory of a process (Linux `/proc/<pid>/status`), in bytes. */
 function residentBytes(pid: number): number {
@@ -176,7 +150,7 @@ async function main(): Promise<void> {
   let serverExit: number | string | null = null;
   server.on('exit', (code, signal) => (serverExit = code ?? signal));
   try {
-    await waitUntilReady(port);
+    await waitForOk(port, { path: '/v2/health/ready' });
     const warm = await loadProcess(port, connections, warmup);
     await sleep(2_000);
     const rssBefore = residentBytes(server.pid!);

@@ -13,10 +13,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flag, freePort, waitForOk } from './support/loopback.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(ROOT, 'examples', 'regression');
@@ -25,10 +25,6 @@ const BODY = JSON.stringify({ data: [[10, 9, 8, 7, 6, 5, 4, 3, 2, 1]] });
 /** The inferschema server's log level (`--log-level`; default `info`, which logs every request). */
 const LOG_LEVEL = process.argv.includes('--log-level') ? process.argv[process.argv.indexOf('--log-level') + 1]! : 'info';
 
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index < 0 ? fallback : Number(process.argv[index + 1]);
-}
 
 /** The bare server: read the body, JSON.parse, check the shape by hand, predict, JSON.stringify. */
 function runBareServer(port: number): void {
@@ -110,30 +106,7 @@ async function runLoad(port: number, connections: number, seconds: number): Prom
   return { requests: latencies.length, errors, seconds: elapsed, p50: at(0.5), p99: at(0.99), firstBody, sent };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createNetServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
-async function waitUntilServing(port: number): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const req = request({ host: '127.0.0.1', port, path: '/score', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode === 200);
-      });
-      req.on('error', () => resolve(false));
-      req.end(BODY);
-    });
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`nothing answered on port ${port}`);
-}
 
 /** User + system CPU seconds of a process so far (Linux `/proc/<pid>/stat`, in clock ticks of 1/100 s). */
 function cpuSeconds(pid: number): number {
@@ -159,7 +132,7 @@ async function startServer(kind: Kind): Promise<RunningServer> {
     kind === 'bare'
       ? child(['--import', 'tsx', fileURLToPath(import.meta.url), '--role', 'bare', '--port', String(port)])
       : child([join(ROOT, 'packages', 'cli', 'dist', 'bin.js'), 'serve', join(EXAMPLE, 'score.ts'), '--model-dir', join(EXAMPLE, 'model'), '--port', String(port), '--log-level', LOG_LEVEL]);
-  await waitUntilServing(port);
+  await waitForOk(port, { path: '/score', method: 'POST', body: BODY, attempts: 200 });
   return { kind, port, process: server };
 }
 
