@@ -1,6 +1,7 @@
 import { DataFrameParameterType, InputValidationError, parseJson, type DataFrameOrient } from '@inferschema/core';
 import { Float64, Int32, Int64, TimestampMillisecond, Utf8 } from 'apache-arrow';
 import { arrowTable } from './arrow-table.js';
+import { rejection as rejectionOf } from '../support/rejection.js';
 
 const sample = () =>
   arrowTable({
@@ -9,20 +10,8 @@ const sample = () =>
     score: [new Float64(), [0.5], true],
   });
 
-/** Decodes `input` expecting a rejection; checks the input was not changed and returns the issues. */
-function rejection(orient: DataFrameOrient, input: unknown): readonly { path: string; message: string }[] {
-  const type = new DataFrameParameterType(sample(), { orient });
-  const before = structuredClone(input);
-  let caught: unknown;
-  try {
-    type.decode(input);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(InputValidationError);
-  expect(input).toEqual(before);
-  return (caught as InputValidationError).errors;
-}
+/** The issues of decoding `input` in `orient` (the input must stay unchanged). */
+const rejection = (orient: DataFrameOrient, input: unknown) => rejectionOf(new DataFrameParameterType(sample(), { orient }), input);
 
 const ann = { name: 'Ann', age: 30, score: 1 };
 

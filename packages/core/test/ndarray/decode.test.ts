@@ -1,19 +1,7 @@
 import ndarray from 'ndarray';
-import { InputValidationError, NdArrayParameterType, parseJson, type NdArraySample, type ValidationIssue } from '@inferschema/core';
+import { InputValidationError, NdArrayParameterType, parseJson, type NdArraySample } from '@inferschema/core';
+import { rejection } from '../support/rejection.js';
 
-/** Decodes `input` expecting it to fail; checks the issues and that the input was not changed. */
-function rejection(type: { decode(json: unknown): unknown }, input: unknown): readonly ValidationIssue[] {
-  const before = structuredClone(input);
-  let caught: unknown;
-  try {
-    type.decode(input);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(InputValidationError);
-  expect(input).toEqual(before);
-  return (caught as InputValidationError).errors;
-}
 
 const matrix = (data: NdArraySample, shape = [1, (data as ArrayLike<unknown>).length]) => ndarray(data as never, shape);
 
