@@ -2,6 +2,15 @@
 import { write } from './cli-io.js';
 import { main } from './program.js';
 
+// A reader that stops early (`inferschema --help | head`) closes the pipe: that ends the command quietly, as it
+// does for any Unix tool, instead of crashing on EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const { exitCode, exit } = await main(process.argv.slice(2));
 process.exitCode = exitCode;
 if (exit) {
