@@ -1,5 +1,5 @@
-// docs/getting-started.md, step by step, with the built command as a user runs it: check, run, serve (and the
-// requests posted to it), swagger. What the doc shows as output is the files in output/ and responses/.
+// docs/getting-started.md, step by step, with the command as a user runs it (`npx inferschema`, the link npm
+// makes in node_modules/.bin): check, run, serve (and the requests posted to it), swagger. What the doc shows as output is the files in output/ and responses/.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'packages/cli/dist/bin.js');
+const BIN = join(ROOT, 'node_modules/.bin/inferschema');
 const EXAMPLE = 'examples/getting-started';
 const file = (path: string) => readFile(join(ROOT, EXAMPLE, path), 'utf8');
 const CLEARED = ['CI', 'AZUREML_MODEL_DIR', 'AML_APP_ROOT', 'SERVICE_NAME', 'SERVICE_VERSION', 'SERVICE_PATH_PREFIX', 'INFERSCHEMA_LOG_LEVEL'];
@@ -18,10 +18,10 @@ function environment(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** `node packages/cli/dist/bin.js ...args` from the repository root, as the doc's commands run. */
+/** `npx inferschema ...args` from the repository root, as the doc's commands run. */
 function inferschema(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: environment() });
+    const child = spawn(BIN, args, { cwd: ROOT, env: environment() });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -34,7 +34,7 @@ function inferschema(args: readonly string[]): Promise<{ code: number | null; st
 /** Starts `inferschema serve` on a free port and resolves to its base URL once init has finished. */
 function serve(args: readonly string[]): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd: ROOT, env: environment() });
+    const child = spawn(BIN, ['serve', ...args], { cwd: ROOT, env: environment() });
     let url: string | undefined;
     let pending = '';
     child.stdout.on('data', (chunk: Buffer) => {
