@@ -11,4 +11,6 @@ const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: '
 if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
-run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
+// `--builders 1`: TypeScript 7 builds projects concurrently by default and, on a clean build, starts a project
+// before the declarations of the projects it references exist.
+run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', '--builders', '1']);
