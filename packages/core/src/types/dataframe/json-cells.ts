@@ -1,3 +1,4 @@
+import { jsonInteger } from '../../json/json-integer.js';
 import type { JsonValue } from '../../json/json-value.js';
 import type { ColumnType } from './column-type.js';
 
@@ -13,7 +14,7 @@ export function jsonCell(value: unknown, type: ColumnType): JsonValue {
       if (!Number.isFinite(value)) return null;
       return type.kind === 'date-time' ? new Date(value).toISOString() : value;
     case 'bigint':
-      return value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER ? Number(value) : value;
+      return jsonInteger(value);
     case 'string':
     case 'boolean':
       return value;

@@ -1,3 +1,4 @@
+import { jsonInteger } from '../../json/json-integer.js';
 import type { JsonValue } from '../../json/json-value.js';
 import type { NdArrayDType } from './dtype.js';
 
@@ -9,7 +10,7 @@ export type JsonItemWriter = (value: unknown) => JsonValue;
  * `stringifyJson` writes exactly, when it is not); a `Date` becomes its ISO 8601 string.
  */
 export function jsonItem(value: unknown): JsonValue {
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+  if (typeof value === 'bigint') return jsonInteger(value);
   if (value instanceof Date) return value.toISOString();
   return value as JsonValue;
 }

@@ -1,11 +1,7 @@
+import { jsonInteger } from '../../json/json-integer.js';
 import type { JsonValue } from '../../json/json-value.js';
 import { describeValue, isPlainObject } from './describe-value.js';
 import { rethrowWithin, UnencodableValueError } from './unencodable-value-error.js';
-
-/** A safe integer as a number, anything larger stays a `bigint` (written exactly by `stringifyJson`). */
-export function encodeBigInt(value: bigint): number | bigint {
-  return value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER ? Number(value) : value;
-}
 
 /** Base64 of the bytes a `Uint8Array` (or `Buffer`) views. */
 export function encodeBase64(bytes: Uint8Array): string {
@@ -17,7 +13,7 @@ export function encodeTypedArray(array: ArrayLike<number | bigint>): JsonValue[]
   const result = new Array<JsonValue>(array.length);
   for (let i = 0; i < array.length; i++) {
     const element = array[i]!;
-    result[i] = typeof element === 'bigint' ? encodeBigInt(element) : Number.isFinite(element) ? element : null;
+    result[i] = typeof element === 'bigint' ? jsonInteger(element) : Number.isFinite(element) ? element : null;
   }
   return result;
 }
@@ -91,7 +87,7 @@ function encode(value: unknown, ancestors: Set<object>): JsonValue {
     case 'number':
       return Number.isFinite(value) ? value : null;
     case 'bigint':
-      return encodeBigInt(value);
+      return jsonInteger(value);
     case 'undefined':
       return null;
     case 'object':

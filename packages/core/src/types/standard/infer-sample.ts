@@ -4,7 +4,8 @@ import { stringifyJson } from '../../json/stringify-json.js';
 import { INTEGER_FORMATS, type NumericFormat } from '../../validation/numeric-formats.js';
 import { ParameterType } from '../parameter-type.js';
 import { describeValue, isPlainObject } from './describe-value.js';
-import { encodeBase64, encodeBigInt } from './encode-json.js';
+import { jsonInteger } from '../../json/json-integer.js';
+import { encodeBase64 } from './encode-json.js';
 import { isIntegerSample } from './integer-sample.js';
 import { ArrayNode } from './nodes/array-node.js';
 import { BigIntNode } from './nodes/bigint-node.js';
@@ -29,7 +30,7 @@ type Ancestors = Map<object, string>;
 function inferBigInt(sample: bigint, path: string): InferredSample {
   const { int64, uint64 } = INTEGER_FORMATS as Record<'int64' | 'uint64', NumericFormat>;
   if (sample < int64.min || sample > uint64.max) throw unsupportedSample(path, `${sample}n, beyond the 64-bit integer range`);
-  return { node: new BigIntNode(sample <= int64.max ? 'int64' : 'uint64'), example: encodeBigInt(sample) };
+  return { node: new BigIntNode(sample <= int64.max ? 'int64' : 'uint64'), example: jsonInteger(sample) };
 }
 
 function inferNumber(sample: number, path: string): InferredSample {
