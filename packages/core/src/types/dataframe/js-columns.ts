@@ -1,19 +1,9 @@
+import type { TypedArray } from '../typed-array.js';
 import { isExactInteger, type ColumnType } from './column-type.js';
 import { cellAt } from './frame-data.js';
 
 /** A typed array that a plain-object sample can hold a column in. */
-export type TypedColumn =
-  | Int8Array
-  | Int16Array
-  | Int32Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Uint16Array
-  | Uint32Array
-  | Float32Array
-  | Float64Array
-  | BigInt64Array
-  | BigUint64Array;
+export type TypedColumn = TypedArray;
 
 /** A typed array class, as `sample.column.constructor`. */
 export type TypedColumnConstructor = new (length: number) => TypedColumn;

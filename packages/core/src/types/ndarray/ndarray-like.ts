@@ -1,14 +1,12 @@
 import ndarray from 'ndarray';
-import type { NumericTypedArray } from '../standard/standard-sample.js';
+import type { TypedArray } from '../typed-array.js';
 
 /** An `ndarray` (from the `ndarray` package) over any data array. */
 export type NdArray<D extends ndarray.Data = ndarray.Data> = ndarray.NdArray<D>;
 
 /** A flat data array: a typed array or a plain array of numbers, bigints, booleans, strings or dates. */
 export type FlatData =
-  | NumericTypedArray
-  | BigInt64Array
-  | BigUint64Array
+  | TypedArray
   | readonly number[]
   | readonly bigint[]
   | readonly boolean[]

@@ -1,3 +1,4 @@
+import type { NumericTypedArray } from '../typed-array.js';
 import type { ParameterType } from '../parameter-type.js';
 import type { IntegerSample } from './integer-sample.js';
 
@@ -51,16 +52,7 @@ export type StandardValue<S> = S extends ParameterType<any, any>
 type Widened<S> = S extends string ? string : S extends number ? number : S extends boolean ? boolean : S extends bigint ? bigint : S;
 
 /** The typed arrays `encode` takes where the sample has an array of numbers. */
-export type NumericTypedArray =
-  | Int8Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array
-  | Float32Array
-  | Float64Array;
+export type { NumericTypedArray } from '../typed-array.js';
 
 /**
  * What `encode` takes for a standard sample: its {@link StandardValue}, with typed arrays where the sample has
