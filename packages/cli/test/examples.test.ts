@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseJson, type OpenApiVersion } from '@inferschema/core';
 import { powerBiShapeProblems } from '../../openapi/test/support/power-bi.js';
+import { expectGoldenText } from '../../openapi/test/support/golden.js';
 import { expectValidDocument } from '../../openapi/test/support/validate-document.js';
 import { CLI_TIMEOUT as SLOW, runCli, type CliResult } from './support/run-cli.js';
 
@@ -10,22 +11,16 @@ const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const VERSIONS = [['2', '2.0'], ['3', '3.0'], ['3.1', '3.1']] as const;
 
 /** Every entry script of the examples: `examples/<name>/score*.ts`. */
-const scripts = existsSync(EXAMPLES)
-  ? readdirSync(EXAMPLES, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .flatMap((entry) =>
-        readdirSync(join(EXAMPLES, entry.name))
-          .filter((file) => /^score.*\.ts$/.test(file))
-          .map((file) => ({ name: `${entry.name}/${file}`, path: join(EXAMPLES, entry.name, file), golden: `${entry.name}${basename(file, '.ts').replace(/^score/, '')}` })),
-      )
-  : [];
+const scripts = readdirSync(EXAMPLES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((entry) =>
+    readdirSync(join(EXAMPLES, entry.name))
+      .filter((file) => /^score.*\.ts$/.test(file))
+      .map((file) => ({ name: `${entry.name}/${file}`, path: join(EXAMPLES, entry.name, file), golden: `${entry.name}${basename(file, '.ts').replace(/^score/, '')}` })),
+  );
 
-/** Compares with `test/golden/<name>` byte for byte; `UPDATE_GOLDEN=1` (or a missing file) writes it. */
-function expectGolden(name: string, text: string): void {
-  const path = fileURLToPath(new URL(`golden/${name}`, import.meta.url));
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, text);
-  expect(text).toBe(readFileSync(path, 'utf8'));
-}
+/** Compares with `test/golden/<name>` byte for byte (`UPDATE_GOLDEN=1` rewrites it). */
+const expectGolden = (name: string, text: string) => expectGoldenText(fileURLToPath(new URL(`golden/${name}`, import.meta.url)), text);
 
 /** `check` of each script, run once and shared by the tests below. */
 const checks = new Map<string, Promise<CliResult>>();
@@ -36,7 +31,7 @@ function checkOf(path: string): Promise<CliResult> {
 
 const documents = scripts.flatMap((script) => VERSIONS.map(([flag, version]) => ({ ...script, flag, version })));
 
-describe.runIf(scripts.length > 0).concurrent('the examples through the built command', () => {
+describe.concurrent('the examples through the built command', () => {
   it.each(scripts)('check $name passes', async ({ path }) => {
     const result = await checkOf(path);
     expect(result.stderr).toBe('');
@@ -58,7 +53,7 @@ describe.runIf(scripts.length > 0).concurrent('the examples through the built co
   }, SLOW);
 });
 
-describe.runIf(existsSync(join(EXAMPLES, 'regression'))).concurrent('run on the examples (the local test)', () => {
+describe.concurrent('run on the examples (the local test)', () => {
   it('regression: scores requests/sample.json', async () => {
     const dir = join(EXAMPLES, 'regression');
     const result = await runCli(['run', join(dir, 'score.ts'), '--model-dir', join(dir, 'model'), '--input-file', join(dir, 'requests/sample.json')]);
@@ -68,7 +63,7 @@ describe.runIf(existsSync(join(EXAMPLES, 'regression'))).concurrent('run on the 
     expect(predictions.every((value) => typeof value === 'number')).toBe(true);
   }, SLOW);
 
-  it.runIf(existsSync(join(EXAMPLES, 'image')))('image: a @rawHttp run gets the PNG bytes as they are', async () => {
+  it('image: a @rawHttp run gets the PNG bytes as they are', async () => {
     const dir = join(EXAMPLES, 'image');
     const result = await runCli([
       'run', join(dir, 'score.ts'), '--model-dir', join(dir, 'model'),
@@ -78,7 +73,7 @@ describe.runIf(existsSync(join(EXAMPLES, 'regression'))).concurrent('run on the 
     expect(parseJson(result.stdout)).toMatchObject({ width: 4, height: 2, hex: '#148c8c', nearestColour: { name: 'teal' } });
   }, SLOW);
 
-  it.runIf(existsSync(join(EXAMPLES, 'image')))('image: a response with an error status prints its body and exits 1', async () => {
+  it('image: a response with an error status prints its body and exits 1', async () => {
     const dir = join(EXAMPLES, 'image');
     const result = await runCli([
       'run', join(dir, 'score.ts'), '--model-dir', join(dir, 'model'),
@@ -92,7 +87,7 @@ describe.runIf(existsSync(join(EXAMPLES, 'regression'))).concurrent('run on the 
   }, SLOW);
 });
 
-describe.runIf(existsSync(join(EXAMPLES, 'power-bi/score.ts'))).concurrent('the Power BI example', () => {
+describe.concurrent('the Power BI example', () => {
   it.each(VERSIONS)('its --version %s document has the shape Power BI reads', async (flag) => {
     const result = await runCli(['swagger', join(EXAMPLES, 'power-bi/score.ts'), '--version', flag]);
     expect(result.code).toBe(0);
