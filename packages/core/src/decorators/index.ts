@@ -6,3 +6,4 @@ export { withSchemas, type InputArguments, type InputEntry, type RunFunction, ty
 export { getInputSchema, getOutputSchema, getSupportedVersions, isSchemaDecorated } from './introspection.js';
 export type { InputSchemaOptions } from './metadata.js';
 export type { MethodDecorator } from './method-decorator.js';
+export type { InputArgument, InputSchemaCheck, InputSchemaDecorator, OutputSchemaCheck, OutputSchemaDecorator, OutputValue, PositionOption } from './decorator-types.js';

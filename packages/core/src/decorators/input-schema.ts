@@ -1,6 +1,7 @@
 import { ParameterType } from '../types/parameter-type.js';
 import { appendMark, INPUTS, type InputDeclaration, type InputSchemaOptions } from './metadata.js';
-import { methodDecorator, type MethodDecorator } from './method-decorator.js';
+import type { InputArgument, InputSchemaDecorator, PositionOption } from './decorator-types.js';
+import { methodDecorator } from './method-decorator.js';
 
 /** Checks the arguments of `@inputSchema` (or one `withSchemas` input) and builds its declaration. */
 export function inputDeclaration(
@@ -41,7 +42,11 @@ export function inputDeclaration(
  *   run(data: NdArray<Float64Array>) { return this.model.predict(data); }
  * }
  */
-export function inputSchema(name: string, type: ParameterType<any, any>, options?: InputSchemaOptions): MethodDecorator {
+export function inputSchema<const T extends ParameterType<any, any>, const O extends InputSchemaOptions = {}>(
+  name: string,
+  type: T,
+  options?: O,
+): InputSchemaDecorator<InputArgument<T, O>, PositionOption<O>> {
   const declaration = inputDeclaration('@inputSchema', name, type, options);
-  return methodDecorator('@inputSchema', (method) => appendMark(method, INPUTS, declaration));
+  return methodDecorator('@inputSchema', (method) => appendMark(method, INPUTS, declaration)) as InputSchemaDecorator<any, any>;
 }

@@ -15,8 +15,8 @@ import { markFunctionOrMethod } from './method-decorator.js';
  * export const init = modelInit(async (modelDir: string) => { model = await load(modelDir); });
  */
 export function modelInit<F extends (modelDir: string) => unknown>(init: F): F;
-export function modelInit(value: Function, context: ClassMethodDecoratorContext<any, any>): void;
-export function modelInit(target: object, key: string | symbol, descriptor: PropertyDescriptor): void;
+export function modelInit<F extends (modelDir: string) => unknown>(value: F, context: ClassMethodDecoratorContext<any, F>): void;
+export function modelInit<F extends (modelDir: string) => unknown>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F>): void;
 export function modelInit(...args: unknown[]): unknown {
   return markFunctionOrMethod('modelInit', MODEL_INIT, args);
 }

@@ -1,6 +1,7 @@
 import { ParameterType } from '../types/parameter-type.js';
 import { appendMark, OUTPUTS, type OutputDeclaration } from './metadata.js';
-import { methodDecorator, type MethodDecorator } from './method-decorator.js';
+import type { OutputSchemaDecorator, OutputValue } from './decorator-types.js';
+import { methodDecorator } from './method-decorator.js';
 
 /** Checks the argument of `@outputSchema` (or `withSchemas`' output) and builds its declaration. */
 export function outputDeclaration(label: string, type: unknown): OutputDeclaration {
@@ -21,7 +22,7 @@ export function outputDeclaration(label: string, type: unknown): OutputDeclarati
  *   run(data: NdArray<Float64Array>) { return this.model.predict(data); }
  * }
  */
-export function outputSchema(type: ParameterType<any, any>): MethodDecorator {
+export function outputSchema<const T extends ParameterType<any, any>>(type: T): OutputSchemaDecorator<OutputValue<T>> {
   const declaration = outputDeclaration('@outputSchema', type);
-  return methodDecorator('@outputSchema', (method) => appendMark(method, OUTPUTS, declaration));
+  return methodDecorator('@outputSchema', (method) => appendMark(method, OUTPUTS, declaration)) as OutputSchemaDecorator<any>;
 }

@@ -19,8 +19,12 @@ import { markFunctionOrMethod } from './method-decorator.js';
  * export const run = rawHttp((request: ScoringRequest) => ({ size: request.body.length }));
  */
 export function rawHttp<F extends (request: ScoringRequest, ...rest: any[]) => unknown>(run: F): F;
-export function rawHttp(value: Function, context: ClassMethodDecoratorContext<any, any>): void;
-export function rawHttp(target: object, key: string | symbol, descriptor: PropertyDescriptor): void;
+export function rawHttp<F extends (request: ScoringRequest, ...rest: any[]) => unknown>(value: F, context: ClassMethodDecoratorContext<any, F>): void;
+export function rawHttp<F extends (request: ScoringRequest, ...rest: any[]) => unknown>(
+  target: object,
+  key: string | symbol,
+  descriptor: TypedPropertyDescriptor<F>,
+): void;
 export function rawHttp(...args: unknown[]): unknown {
   return markFunctionOrMethod('rawHttp', RAW_HTTP, args);
 }

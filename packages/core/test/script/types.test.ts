@@ -146,6 +146,103 @@ describe('the decorators', () => {
     expect(new Model().run(new Float64Array(1))).toHaveLength(1);
   });
 
+  it('reject a parameter that cannot receive what @inputSchema declares', () => {
+    class Mismatched {
+      // @ts-expect-error -- no parameter accepts the Float64Array the type decodes to
+      @inputSchema('data', list)
+      run(data: string) {
+        return data;
+      }
+    }
+    class WrongPosition {
+      // @ts-expect-error -- parameter 1 is a string, the type decodes to a Float64Array
+      @inputSchema('data', list, { position: 1 })
+      run(data: Float64Array, label: string) {
+        return [data, label];
+      }
+    }
+    class NotOptional {
+      // @ts-expect-error -- an optional input may be undefined, which no parameter accepts
+      @inputSchema('count', count, { optional: true })
+      run(count: number) {
+        return count;
+      }
+    }
+    class Accepted {
+      @inputSchema('data', list, { position: 0 })
+      @inputSchema('count', count, { optional: true })
+      @inputSchema('raw', count, { convert: false }) // the JSON value: not checked
+      run(data: Float64Array, count: number | undefined, raw: number[], requestHeaders?: Record<string, string>) {
+        return [data, count, raw, requestHeaders];
+      }
+
+      @inputSchema('anything', list)
+      wide(anything: unknown) {
+        return anything;
+      }
+    }
+    expect([Mismatched, WrongPosition, NotOptional, Accepted]).toHaveLength(4);
+  });
+
+  it('reject a method whose result the @outputSchema type cannot encode', () => {
+    class WrongResult {
+      // @ts-expect-error -- the output type encodes a Float64Array, not a string
+      @outputSchema(list)
+      run(data: Float64Array) {
+        return String(data);
+      }
+    }
+    class WrongAsyncResult {
+      // @ts-expect-error -- the promise resolves to a number, not a Float64Array
+      @outputSchema(list)
+      async run(data: Float64Array) {
+        return data.length;
+      }
+    }
+    class Accepted {
+      @outputSchema(list)
+      async run(data: Float64Array) {
+        return data.length > 0 ? data : new ScoringResponse('empty', { status: 400 });
+      }
+    }
+    expect([WrongResult, WrongAsyncResult, Accepted]).toHaveLength(3);
+  });
+
+  it('reject an init whose parameter is not the model directory, and a raw run that does not take a ScoringRequest', () => {
+    class WrongInit {
+      // @ts-expect-error -- @modelInit passes the model directory, a string
+      @modelInit init(modelDir: number) {
+        return modelDir;
+      }
+    }
+    class WrongRaw {
+      // @ts-expect-error -- a @rawHttp run receives a ScoringRequest
+      @rawHttp run(request: string) {
+        return request;
+      }
+    }
+    expect([WrongInit, WrongRaw]).toHaveLength(2);
+  });
+
+  it('type NdArrayParameterType inputs and outputs from the sample', () => {
+    const features = new NdArrayParameterType(new Float64Array([1, 2, 3]), { shape: [1, 3] });
+    class Model {
+      @inputSchema('data', features)
+      @outputSchema(new NdArrayParameterType(new Float64Array([0.5])))
+      run(data: NdArray<Float64Array>) {
+        return data.data;
+      }
+    }
+    class Mismatched {
+      // @ts-expect-error -- the type decodes to NdArray<Float64Array>, not a string
+      @inputSchema('data', features)
+      run(data: string) {
+        return data;
+      }
+    }
+    expect([Model, Mismatched]).toHaveLength(2);
+  });
+
   it('reject what is not a parameter type', () => {
     // @ts-expect-error -- a sample is not a parameter type
     expect(() => inputSchema('data', [1, 2])).toThrow(TypeError);
