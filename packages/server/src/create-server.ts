@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import { loadScoringScript, type LoadedScript } from '@inferschema/core';
-import { fastify, LogController, type FastifyInstance } from 'fastify';
+import { fastify, LogController, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
 import type { Registry } from 'prom-client';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
 import { answerClientError } from './http/client-errors.js';
@@ -12,11 +12,12 @@ import { MAX_REQUEST_ID_LENGTH } from './http/request-ids.js';
 import './http/request-state.js';
 import { createServerMetrics } from './metrics.js';
 import { batchedStdout, type LogDestination } from './process/batched-stdout.js';
-import { registerDocsRoutes } from './routes/docs.js';
-import { registerHealthRoutes } from './routes/health.js';
-import { registerMetricsRoute, type MetricsSource } from './routes/metrics.js';
-import { registerScoreRoute } from './routes/score.js';
-import { registerSwaggerRoute } from './routes/swagger.js';
+import { docsHandlers } from './routes/docs.js';
+import { healthHandlers } from './routes/health.js';
+import { metricsHandlers, type MetricsSource } from './routes/metrics.js';
+import { ALLOWED_METHODS, SERVER_ROUTES, type ServerRouteId } from './routes/route-table.js';
+import { scoreHandlers } from './routes/score.js';
+import { swaggerHandlers } from './routes/swagger.js';
 import type { ServerContext, ServerPhase } from './server-context.js';
 import { prepareServiceDocuments } from './service-documents.js';
 
@@ -63,7 +64,6 @@ function runModeLine(script: LoadedScript): string {
 }
 
 function buildApp(context: ServerContext, options: CreateServerOptions): FastifyInstance {
-  const routes = new Map<string, Set<string>>();
   const { config } = context;
   const app = fastify({
     logger: { level: config.logLevel, stream: options.logStream ?? sharedStdout() },
@@ -89,29 +89,33 @@ function buildApp(context: ServerContext, options: CreateServerOptions): Fastify
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxBodyBytes }, (_request, body, done) => done(null, body));
 
-  app.addHook('onRoute', (route) => {
-    if (route.url.includes(':') || route.url.includes('*')) return;
-    const methods = routes.get(route.url) ?? new Set<string>();
-    for (const method of [route.method].flat()) methods.add(method);
-    routes.set(route.url, methods);
-  });
   registerRequestHooks(app, context);
-  registerErrorReplies(app, config, routes);
-  registerHealthRoutes(app, context);
-  registerScoreRoute(app, context);
-  registerSwaggerRoute(app, context);
-  registerMetricsRoute(app, context, options.metricsSource);
-  registerDocsRoutes(app, context);
-  addAutomaticOptions(app, routes);
-  return app;
-}
-
-function addAutomaticOptions(app: FastifyInstance, routes: ReadonlyMap<string, ReadonlySet<string>>): void {
-  for (const [url, methods] of [...routes]) {
-    if (methods.has('OPTIONS')) continue;
-    const allow = [...methods, 'OPTIONS'].join(', ');
-    app.options(url, (_request, reply) => reply.code(200).header('allow', allow).send());
+  registerErrorReplies(app, config);
+  const handlers: Record<ServerRouteId, RouteHandlerMethod> = {
+    ...healthHandlers(context),
+    ...scoreHandlers(context),
+    ...swaggerHandlers(context),
+    ...metricsHandlers(context, options.metricsSource),
+    ...docsHandlers(context),
+  };
+  const declaredHead = new Set<string>(SERVER_ROUTES.filter((route) => route.method === 'HEAD').map((route) => route.path));
+  for (const declaration of SERVER_ROUTES) {
+    app.route({
+      method: declaration.method,
+      url: declaration.path,
+      exposeHeadRoute: declaration.method === 'GET' && !declaredHead.has(declaration.path),
+      config: { declaration },
+      handler: handlers[declaration.id],
+    });
   }
+  // Automatic OPTIONS: the path's methods in `Allow`, on every path that does not declare OPTIONS itself.
+  for (const [path, methods] of ALLOWED_METHODS) {
+    if (SERVER_ROUTES.some((route) => route.path === path && route.method === 'OPTIONS')) continue;
+    const declaration = SERVER_ROUTES.find((route) => route.path === path)!;
+    const allow = methods.join(', ');
+    app.options(path, { config: { declaration } }, (_request, reply) => reply.code(200).header('allow', allow).send());
+  }
+  return app;
 }
 
 /** Runs `init`, rejecting once `timeoutMs` has passed (0: no limit); the abandoned `init` is left running. */

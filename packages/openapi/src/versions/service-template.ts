@@ -1,5 +1,6 @@
 import type { JsonSchema } from '@inferschema/core';
 import { MAX_REPORTED_ISSUES } from '@inferschema/core';
+import { AZURE_ROUTES, type AzureRouteId, type RouteDeclaration } from '@inferschema/core/protocols';
 import type { ServiceInfo } from '../service-info.js';
 
 /** The response descriptions of the Azure ML service document template. */
@@ -13,6 +14,9 @@ export const RESPONSE_TEXTS = Object.freeze({
 
 const bearer = () => [{ Bearer: [] as string[] }];
 
+/** A route of the Azure protocol, from the route table the server also reads. */
+const route = (id: AzureRouteId): RouteDeclaration => AZURE_ROUTES.find((candidate) => candidate.id === id)!;
+
 /**
  * The parts of the Azure ML template that every version writes the same way. Each call builds fresh objects,
  * so no two documents share one.
@@ -24,20 +28,20 @@ export const SERVICE_TEMPLATE = Object.freeze({
     version: serviceVersion,
   }),
   paths: ({ pathPrefix }: ServiceInfo) => ({
-    health: `${pathPrefix}/`,
-    score: `${pathPrefix}/score`,
-    swaggerSpec: `${pathPrefix}/swagger.json`,
+    health: `${pathPrefix}${route('azure.health').path}`,
+    score: `${pathPrefix}${route('azure.score').path}`,
+    swaggerSpec: `${pathPrefix}${route('azure.swagger').path}`,
   }),
   healthCheck: () => ({
-    operationId: 'ServiceHealthCheck',
+    operationId: route('azure.health').operationId!,
     description: 'Simple health check endpoint to ensure the service is up at any given point.',
   }),
   runMLService: () => ({
-    operationId: 'RunMLService',
+    operationId: route('azure.score').operationId!,
     description: "Run web service's model and get the prediction output",
     security: bearer(),
   }),
-  getSwaggerSpec: () => ({ operationId: 'GetSwaggerSpec', description: 'Get the Swagger specification.', security: bearer() }),
+  getSwaggerSpec: () => ({ operationId: route('azure.swagger').operationId!, description: 'Get the Swagger specification.', security: bearer() }),
   versionParameter: () => ({
     name: 'version',
     in: 'query' as const,

@@ -1,20 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../server-context.js';
-import { HEALTH_ROUTES } from '../routes/health.js';
 import { createApiKeyCheck } from './api-key.js';
 import { createCorsPolicy, isPreflight } from './cors.js';
 import { HttpError } from './http-error.js';
 import { MESSAGES } from './messages.js';
 import { requestIdsOf } from './request-ids.js';
 
-/** Routes whose request summary is logged at `debug` rather than `info`: probes and scrapes are frequent. */
-const QUIET_ROUTES = new Set([...HEALTH_ROUTES, '/metrics']);
-
 /**
  * The hooks every request passes, in order: metrics bookkeeping, request ids (431 when too long), CORS
- * (preflights answered here), the API key (401), and, once answered, the metrics and one structured log line
- * with the request id and timings.
+ * (preflights answered here), the API key (401, on routes whose declaration says `auth: 'api-key'`), and, once
+ * answered, the metrics (labelled by the route's declared path) and one structured log line with the request id
+ * and timings, at the route's declared log level.
  */
 export function registerRequestHooks(app: FastifyInstance, context: ServerContext): void {
   const { metrics, config } = context;
@@ -47,8 +44,8 @@ export function registerRequestHooks(app: FastifyInstance, context: ServerContex
           return;
         }
       }
-      const route = request.routeOptions.url;
-      if (checkApiKey && route !== undefined && !HEALTH_ROUTES.has(route) && !checkApiKey(request.headers.authorization)) {
+      const declaration = request.routeOptions.config.declaration;
+      if (checkApiKey && declaration?.auth === 'api-key' && !checkApiKey(request.headers.authorization)) {
         throw new HttpError(401, MESSAGES.unauthorized, { headers: { 'www-authenticate': 'Bearer' } });
       }
       done();
@@ -59,7 +56,8 @@ export function registerRequestHooks(app: FastifyInstance, context: ServerContex
 
   app.addHook('onResponse', (request, reply, done) => {
     const durationMs = request.receivedAt === 0 ? 0 : performance.now() - request.receivedAt;
-    const route = request.routeOptions.url ?? 'unmatched';
+    const declaration = request.routeOptions.config.declaration;
+    const route = declaration?.path ?? 'unmatched';
     ended(request);
     metrics.requestAnswered(request.method, route, reply.statusCode, durationMs / 1000);
     const summary = {
@@ -70,7 +68,7 @@ export function registerRequestHooks(app: FastifyInstance, context: ServerContex
       durationMs: Math.round(durationMs * 1000) / 1000,
       ...(request.runMs === null ? {} : { runMs: Math.round(request.runMs * 1000) / 1000 }),
     };
-    if (QUIET_ROUTES.has(route)) request.log.debug(summary, 'request completed');
+    if (declaration?.logLevel === 'debug') request.log.debug(summary, 'request completed');
     else request.log.info(summary, 'request completed');
     done();
   });

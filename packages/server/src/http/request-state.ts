@@ -1,6 +1,11 @@
+import type { RouteDeclaration } from '@inferschema/core/protocols';
 import type { RequestIds } from './request-ids.js';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's declaration in the route table (absent for fastify's own 404 route). */
+    declaration?: RouteDeclaration;
+  }
   interface FastifyRequest {
     /** The id headers of this request's response (set by the first hook). */
     requestIds: RequestIds | null;

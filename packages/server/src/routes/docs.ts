@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { OpenApiVersion } from '@inferschema/core';
-import type { FastifyInstance } from 'fastify';
+import type { RouteHandlerMethod } from 'fastify';
 import type { ServerContext } from '../server-context.js';
 
 const require = createRequire(import.meta.url);
@@ -62,7 +62,7 @@ function initializer(documentUrl: string): string {
  * `GET /docs`: Swagger UI for the service document, served from the local `swagger-ui-dist` package (no
  * CDN). The page reads `/swagger.json` in the first version of 3.0, 3.1, 2.0 the script has.
  */
-export function registerDocsRoutes(app: FastifyInstance, context: ServerContext): void {
+export function docsHandlers(context: ServerContext): Record<'ops.docs' | 'ops.docs-initializer' | 'ops.docs-asset', RouteHandlerMethod> {
   const folder = dirname(require.resolve('swagger-ui-dist/package.json'));
   const cache = new Map<string, Promise<Buffer>>();
   const version = PREFERRED_VERSIONS.find((candidate) => context.documents.has(candidate));
@@ -70,10 +70,11 @@ export function registerDocsRoutes(app: FastifyInstance, context: ServerContext)
   const html = page(context.config.serviceName);
   const script = initializer(documentUrl);
 
-  app.get('/docs', (_request, reply) => reply.type('text/html; charset=utf-8').send(html));
-  app.get('/docs/initializer.js', (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script));
-  app.get<{ Params: { asset: string } }>('/docs/:asset', async (request, reply) => {
-    const { asset } = request.params;
+  return {
+    'ops.docs': (_request, reply) => reply.type('text/html; charset=utf-8').send(html),
+    'ops.docs-initializer': (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script),
+    'ops.docs-asset': async (request, reply) => {
+    const { asset } = request.params as { asset: string };
     const type = Object.hasOwn(ASSETS, asset) ? ASSETS[asset] : undefined;
     if (!type) return reply.callNotFound();
     let bytes = cache.get(asset);
@@ -82,5 +83,6 @@ export function registerDocsRoutes(app: FastifyInstance, context: ServerContext)
       cache.set(asset, bytes);
     }
     return reply.type(type).header('cache-control', 'public, max-age=86400').send(await bytes);
-  });
+    },
+  };
 }

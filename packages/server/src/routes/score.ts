@@ -1,5 +1,5 @@
 import { createScoringRequest, InputValidationError, stringifyJson, type JsonValue } from '@inferschema/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { HttpError } from '../http/http-error.js';
 import { bodyText, jsonObjectBody } from '../http/json-body.js';
 import { MESSAGES } from '../http/messages.js';
@@ -108,16 +108,12 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
  * every method. Input mistakes are 4xx with `{ message }` (validation adds `errors`); `run` throwing or
  * running past the scoring timeout is 500 with `x-ms-run-function-failed: True`.
  */
-export function registerScoreRoute(app: FastifyInstance, context: ServerContext): void {
+export function scoreHandlers(context: ServerContext): Record<'azure.score' | 'azure.score-query' | 'azure.score-options' | 'azure.score-head', RouteHandlerMethod> {
   const withHeaders = wantsHeaders(context);
   const timed = createTimedCaller(context.config.scoringTimeoutMs);
-  app.route({
-    method: ['GET', 'POST', 'OPTIONS', 'HEAD'],
-    url: '/score',
-    exposeHeadRoute: false,
-    handler: (request, reply) => {
-      if (context.phase === 'starting') throw new HttpError(503, MESSAGES.notReady);
-      return score(context, request, reply, withHeaders, timed);
-    },
-  });
+  const handler: RouteHandlerMethod = (request, reply) => {
+    if (context.phase === 'starting') throw new HttpError(503, MESSAGES.notReady);
+    return score(context, request, reply, withHeaders, timed);
+  };
+  return { 'azure.score': handler, 'azure.score-query': handler, 'azure.score-options': handler, 'azure.score-head': handler };
 }

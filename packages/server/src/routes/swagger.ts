@@ -1,6 +1,6 @@
 import type { OpenApiVersion } from '@inferschema/core';
 import { parseOpenApiVersion } from '@inferschema/openapi';
-import type { FastifyInstance } from 'fastify';
+import type { RouteHandlerMethod } from 'fastify';
 import { HttpError } from '../http/http-error.js';
 import { MESSAGES } from '../http/messages.js';
 import type { ServerContext } from '../server-context.js';
@@ -17,14 +17,14 @@ function firstVersionParameter(url: string): string | undefined {
  * 404 with the reference server's message for a version that is not valid or that the script cannot be
  * described in.
  */
-export function registerSwaggerRoute(app: FastifyInstance, context: ServerContext): void {
+export function swaggerHandlers(context: ServerContext): Record<'azure.swagger', RouteHandlerMethod> {
   const available = [...context.documents.keys()].map((version) => SHORT_NAMES[version]).join(', ');
-  app.get('/swagger.json', (request, reply) => {
+  return { 'azure.swagger': (request, reply) => {
     const given = firstVersionParameter(request.url) ?? '2';
     const version = parseOpenApiVersion(given);
     if (!version) throw new HttpError(404, MESSAGES.swaggerVersionInvalid(given, available));
     const document = context.documents.get(version);
     if (!document) throw new HttpError(404, MESSAGES.swaggerVersionUnsupported(given, available));
     return reply.type('application/json').header('x-ms-run-function-failed', 'False').send(document.text);
-  });
+  } };
 }
