@@ -1,7 +1,7 @@
 import { ParameterType } from '../types/parameter-type.js';
 import { appendMark, INPUTS, type InputDeclaration, type InputSchemaOptions } from './metadata.js';
 import type { InputArgument, InputSchemaDecorator, PositionOption } from './decorator-types.js';
-import { methodDecorator } from './method-decorator.js';
+import { bareApplication, methodDecorator } from './method-decorator.js';
 
 /** Checks the arguments of `@inputSchema` (or one `withSchemas` input) and builds its declaration. */
 export function inputDeclaration(
@@ -47,6 +47,8 @@ export function inputSchema<const T extends ParameterType<any, any>, const O ext
   type: T,
   options?: O,
 ): InputSchemaDecorator<InputArgument<T, O>, PositionOption<O>> {
+  const bare = bareApplication(arguments);
+  if (bare !== undefined) throw new TypeError(`@inputSchema on ${bare} is not called: call it: @inputSchema('name', type)`);
   const declaration = inputDeclaration('@inputSchema', name, type, options);
   return methodDecorator('@inputSchema', (method) => appendMark(method, INPUTS, declaration)) as InputSchemaDecorator<any, any>;
 }

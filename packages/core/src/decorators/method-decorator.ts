@@ -27,6 +27,19 @@ export function decoratedMethod(label: string, value: unknown, context: unknown,
   throw new TypeError(`${label} decorates methods, but '${String(context)}' is not a method`);
 }
 
+/**
+ * The method's name when a decorator factory's arguments are those of a decorator application, i.e. it was
+ * written bare (`@inputSchema` instead of `@inputSchema('name', type)`): TC39 passes (method, context), legacy
+ * decorators (prototype, key, descriptor).
+ */
+export function bareApplication(args: ArrayLike<unknown>): string | undefined {
+  const [first, second, third] = Array.from(args);
+  if (typeof first === 'function' && isDecoratorContext(second)) return String(second.name);
+  const legacy = typeof first === 'object' && first !== null && (typeof second === 'string' || typeof second === 'symbol');
+  if (legacy && typeof third === 'object' && third !== null && 'value' in third) return String(second);
+  return undefined;
+}
+
 /** Builds a dual-mode method decorator from what it does to the method function. */
 export function methodDecorator(label: string, apply: (method: Function) => void): MethodDecorator {
   return function decorate(value: unknown, context: unknown, descriptor?: PropertyDescriptor): void {
@@ -39,6 +52,7 @@ export function methodDecorator(label: string, apply: (method: Function) => void
  * decorator (either mode) it marks the method.
  */
 export function markFunctionOrMethod(label: string, key: symbol, args: readonly unknown[]): unknown {
+  if (args.length === 0) throw new TypeError(`@${label} takes no arguments: write @${label}, not @${label}()`);
   if (args.length === 1) {
     const [fn] = args;
     if (typeof fn !== 'function') throw new TypeError(`${label}(fn): fn must be a function`);

@@ -1,7 +1,7 @@
 import { ParameterType } from '../types/parameter-type.js';
 import { appendMark, OUTPUTS, type OutputDeclaration } from './metadata.js';
 import type { OutputSchemaDecorator, OutputValue } from './decorator-types.js';
-import { methodDecorator } from './method-decorator.js';
+import { bareApplication, methodDecorator } from './method-decorator.js';
 
 /** Checks the argument of `@outputSchema` (or `withSchemas`' output) and builds its declaration. */
 export function outputDeclaration(label: string, type: unknown): OutputDeclaration {
@@ -23,6 +23,8 @@ export function outputDeclaration(label: string, type: unknown): OutputDeclarati
  * }
  */
 export function outputSchema<const T extends ParameterType<any, any>>(type: T): OutputSchemaDecorator<OutputValue<T>> {
+  const bare = bareApplication(arguments);
+  if (bare !== undefined) throw new TypeError(`@outputSchema on ${bare} is not called: call it: @outputSchema(type)`);
   const declaration = outputDeclaration('@outputSchema', type);
   return methodDecorator('@outputSchema', (method) => appendMark(method, OUTPUTS, declaration)) as OutputSchemaDecorator<any>;
 }

@@ -16,8 +16,8 @@ export type ScriptLoadErrorCode =
 export interface ScriptProblem {
   readonly code: ScriptLoadErrorCode;
   readonly message: string;
-  /** The script's method the problem is in. */
-  readonly method?: 'init' | 'run';
+  /** The script's method the problem is in: `init`, `run`, or a decorated method the loader never calls. */
+  readonly method?: string;
   /** The parameter of that method the problem is about. */
   readonly parameter?: string;
   readonly packageName?: string;
@@ -37,7 +37,7 @@ export class ScriptLoadError extends Error {
   override readonly name = 'ScriptLoadError';
   readonly script: string;
   readonly code: ScriptLoadErrorCode;
-  readonly method: 'init' | 'run' | undefined;
+  readonly method: string | undefined;
   readonly parameter: string | undefined;
   readonly packageName: string | undefined;
 

@@ -1,4 +1,4 @@
-import { hasFlag, MODEL_INIT } from '../decorators/metadata.js';
+import { hasFlag, inputsOf, MODEL_INIT, outputsOf, RAW_HTTP } from '../decorators/metadata.js';
 import type { ScriptProblem } from './script-load-error.js';
 
 /** `init` and `run` as found in a script's exports, with the object to call them on. */
@@ -31,16 +31,39 @@ function holdsRun(value: unknown): value is Holder {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as Holder).run === 'function';
 }
 
-/** Every function-valued property of an object and its prototypes (class methods included). */
-function methodsOf(holder: object): Function[] {
-  const methods = new Set<Function>();
+/** Every function-valued property of an object and its prototypes (class methods included), by name. */
+function methodsOf(holder: object): Map<Function, string> {
+  const methods = new Map<Function, string>();
   for (let object: object | null = holder; object && object !== Object.prototype && object !== Function.prototype; object = Object.getPrototypeOf(object)) {
     for (const key of Object.getOwnPropertyNames(object)) {
       const descriptor = Object.getOwnPropertyDescriptor(object, key);
-      if (typeof descriptor?.value === 'function' && key !== 'constructor') methods.add(descriptor.value as Function);
+      if (typeof descriptor?.value === 'function' && key !== 'constructor' && !methods.has(descriptor.value)) methods.set(descriptor.value as Function, key);
     }
   }
-  return [...methods];
+  return methods;
+}
+
+/** What a function other than `run` was marked with by a decorator that only means something on `run`. */
+function runOnlyDeclaration(fn: Function): string | undefined {
+  const input = inputsOf(fn)[0];
+  if (input) return input.listed === undefined ? `@inputSchema('${input.name}')` : 'withSchemas';
+  if (outputsOf(fn).length > 0) return '@outputSchema';
+  return hasFlag(fn, RAW_HTTP) ? '@rawHttp' : undefined;
+}
+
+/** A schema or `@rawHttp` declaration on a method the loader never calls (e.g. `predict`, called by `run`). */
+function misplacedDeclaration(methods: ReadonlyMap<Function, string>, run: Function): ScriptProblem | undefined {
+  for (const [fn, name] of methods) {
+    const declaration = fn === run ? undefined : runOnlyDeclaration(fn);
+    if (declaration) {
+      return {
+        code: 'CONTRACT',
+        method: name,
+        message: `${declaration} is on ${name}, which the loader never calls: only run receives the request, so declare the schemas on run (run may call ${name})`,
+      };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -60,6 +83,13 @@ function holderOf(exports: unknown): { holder: Holder; target: unknown } | Scrip
 }
 
 function instantiate(type: new () => object): { holder: Holder; target: unknown } | ScriptProblem {
+  if (type.length > 0) {
+    const count = type.length === 1 ? '1 argument' : `${type.length} arguments`;
+    return {
+      code: 'CONTRACT',
+      message: `the constructor of its default-exported class ${type.name || '(anonymous)'} takes ${count}, but the loader constructs it with none: give each constructor parameter a default value, or export an instance (export default new ${type.name || 'Model'}(…))`,
+    };
+  }
   try {
     const instance = new type() as Holder;
     return { holder: instance, target: instance };
@@ -77,7 +107,10 @@ export function shapeOf(exports: unknown): ScriptShape | ScriptProblem {
   if (typeof run !== 'function') {
     return NO_RUN;
   }
-  const marked = methodsOf(holder).filter((fn) => hasFlag(fn, MODEL_INIT));
+  const methods = methodsOf(holder);
+  const misplaced = misplacedDeclaration(methods, run);
+  if (misplaced) return misplaced;
+  const marked = [...methods.keys()].filter((fn) => hasFlag(fn, MODEL_INIT));
   if (marked.length > 1) {
     return { code: 'CONTRACT', method: 'init', message: `has ${marked.length} @modelInit methods (${marked.map((fn) => fn.name).join(', ')}); it may have one` };
   }

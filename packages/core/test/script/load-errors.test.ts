@@ -93,6 +93,31 @@ const CONTRACT_ERRORS = [
     parameter: undefined,
     message: 'has 2 @modelInit methods (load, init); it may have one',
   },
+  {
+    file: 'misplaced-schema.ts',
+    method: 'predict',
+    parameter: undefined,
+    message: "@inputSchema('data') is on predict, which the loader never calls: only run receives the request, so declare the schemas on run (run may call predict)",
+  },
+  {
+    file: 'misplaced-with-schemas.ts',
+    method: 'predict',
+    parameter: undefined,
+    message: 'withSchemas is on predict, which the loader never calls: only run receives the request, so declare the schemas on run (run may call predict)',
+  },
+  {
+    file: 'misplaced-raw.ts',
+    method: 'upload',
+    parameter: undefined,
+    message: '@rawHttp is on upload, which the loader never calls: only run receives the request, so declare the schemas on run (run may call upload)',
+  },
+  {
+    file: 'constructor-arguments.ts',
+    method: undefined,
+    parameter: undefined,
+    message:
+      'the constructor of its default-exported class Model takes 2 arguments, but the loader constructs it with none: give each constructor parameter a default value, or export an instance (export default new Model(…))',
+  },
 ] as const;
 
 describe('contract violations', () => {
@@ -153,6 +178,17 @@ describe('scripts that cannot be imported', () => {
     expect(error.message).toBe(
       `Entry script ${fixture('errors/not-a-type.ts')}: failed while loading: @inputSchema('data', …): the type must be a ParameterType, e.g. new NdArrayParameterType(sample)`,
     );
+  });
+
+  it.each([
+    ['errors/bare-input-schema.ts', "@inputSchema on run is not called: call it: @inputSchema('name', type)"],
+    ['legacy/bare-input-schema.ts', "@inputSchema on run is not called: call it: @inputSchema('name', type)"],
+    ['errors/bare-output-schema.ts', '@outputSchema on run is not called: call it: @outputSchema(type)'],
+    ['errors/called-model-init.ts', '@modelInit takes no arguments: write @modelInit, not @modelInit()'],
+  ])('%s: says how to write the decorator', async (file, message) => {
+    const error: unknown = await loadScoringScript(fixture(file)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ScriptLoadError);
+    expect((error as ScriptLoadError).message).toBe(`Entry script ${fixture(file)}: failed while loading: ${message}`);
   });
 
   it('reports a script that does not exist', async () => {
