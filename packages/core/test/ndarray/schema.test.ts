@@ -157,16 +157,87 @@ describe('NdArrayParameterType schema', () => {
     });
   });
 
+  describe('nested plain arrays, as np.array takes them', () => {
+    it.each([
+      ['2-d', [[1, 2, 3], [4, 5, 6]], [2, 3]],
+      ['3-d', [[[1], [2]], [[3], [4]]], [2, 2, 1]],
+      ['4-d', [[[[1, 2]]]], [1, 1, 1, 2]],
+    ])('%s: the shape comes from the nesting, the dtype is float64', (_, sample, shape) => {
+      const type = new NdArrayParameterType(sample);
+      expect(type.shape).toEqual(shape);
+      expect(type.dtype).toBe('float64');
+      const schema = type.toJsonSchema();
+      expect(schema.example).toEqual(sample);
+      expect(type.decode(sample).shape).toEqual(shape);
+      expect(type.decode(sample).data).toBeInstanceOf(Float64Array);
+      expect(type.encode(type.decode(sample))).toEqual(sample);
+    });
+
+    it('gives the same schema as the flat typed array with { shape }', () => {
+      expect(new NdArrayParameterType([[1, 2, 3], [4, 5, 6]]).toJsonSchema()).toEqual(
+        new NdArrayParameterType(new Float64Array([1, 2, 3, 4, 5, 6]), { shape: [2, 3] }).toJsonSchema(),
+      );
+    });
+
+    it('takes { dtype }, and checks the sample against it', () => {
+      const type = new NdArrayParameterType([[1, 2], [3, 4]], { dtype: 'int32' });
+      expect(type.dtype).toBe('int32');
+      expect(type.decode([[5, 6]]).data).toEqual(new Int32Array([5, 6]));
+      expect(() => new NdArrayParameterType([[1.5, 2]], { dtype: 'int32' })).toThrow(
+        new TypeError('NdArrayParameterType: the sample does not fit dtype int32: Invalid input at /0/0: must be an integer'),
+      );
+    });
+
+    it('infers the other dtypes from the values, as for flat arrays', () => {
+      expect(new NdArrayParameterType([[1n, 2n]]).dtype).toBe('int64');
+      expect(new NdArrayParameterType([[true], [false]]).dtype).toBe('bool');
+      expect(new NdArrayParameterType([['a', 'b']]).dtype).toBe('string');
+    });
+
+    it('refuses { shape }: nested arrays have their own', () => {
+      expect(() => new NdArrayParameterType([[1, 2]], { shape: [2] })).toThrow(
+        new TypeError('NdArrayParameterType: the shape option is for flat samples; nested arrays have their own ([1, 2])'),
+      );
+    });
+
+    it('never changes the sample', () => {
+      const sample = [[1, 2], [3, 4]];
+      new NdArrayParameterType(sample).decode([[9, 9]]);
+      expect(sample).toEqual([[1, 2], [3, 4]]);
+    });
+  });
+
   describe('rejects a sample it cannot describe', () => {
     it.each([
-      ['a number', 5, 'NdArrayParameterType: the sample must be an ndarray (or a typed or plain array)'],
-      ['an object', { a: 1 }, 'NdArrayParameterType: the sample must be an ndarray (or a typed or plain array)'],
+      ['a number', 5, 'NdArrayParameterType: the sample must be a typed array (with { shape } for more than one dimension, e.g. new Float64Array([1, 2, 3, 4]), { shape: [2, 2] }), nested arrays as for np.array ([[1, 2], [3, 4]]), or an ndarray; got a number'],
+      ['an object', { a: 1 }, 'NdArrayParameterType: the sample must be a typed array (with { shape } for more than one dimension, e.g. new Float64Array([1, 2, 3, 4]), { shape: [2, 2] }), nested arrays as for np.array ([[1, 2], [3, 4]]), or an ndarray; got an object'],
+      ['a Map', new Map(), 'NdArrayParameterType: the sample must be a typed array (with { shape } for more than one dimension, e.g. new Float64Array([1, 2, 3, 4]), { shape: [2, 2] }), nested arrays as for np.array ([[1, 2], [3, 4]]), or an ndarray; got a Map'],
       ['a 0-d ndarray', ndarray(new Float64Array([1]), []), 'NdArrayParameterType: the sample needs at least one dimension'],
       ['an empty plain array', [], 'NdArrayParameterType: an empty sample cannot tell its dtype; pass { dtype }'],
       [
         'mixed values',
         [1, 'a'],
         'NdArrayParameterType: element 1 of the sample must be a number like the values before it: an ndarray holds values of one type; pass { dtype } or fix the sample',
+      ],
+      [
+        'ragged nested arrays',
+        [[1, 2], [3]],
+        'NdArrayParameterType: the sample is ragged: [1] has 1 item where [0] has 2; nested arrays must be rectangular, as np.array needs them',
+      ],
+      [
+        'a value beside arrays',
+        [[1, 2], 3],
+        'NdArrayParameterType: the sample is ragged: [1] is a value where an array was expected (2 dimensions, read from the first items)',
+      ],
+      [
+        'an array beside values',
+        [1, [2]],
+        'NdArrayParameterType: the sample is ragged: [1] is an array where a value was expected (1 dimension, read from the first items)',
+      ],
+      [
+        'ragged at depth 3',
+        [[[1], [2]], [[3], [4, 5]]],
+        'NdArrayParameterType: the sample is ragged: [1][1] has 2 items where [0][0] has 1; nested arrays must be rectangular, as np.array needs them',
       ],
       [
         'an object element',

@@ -31,6 +31,18 @@ describe('NdArrayParameterType types', () => {
     expect(() => new NdArrayParameterType([1], { dtype: 'complex128' })).toThrow(TypeError);
   });
 
+  it('nested plain arrays are typed like np.array: float64 for numbers, at every depth, or the dtype option', () => {
+    const matrix = new NdArrayParameterType([[1, 2, 3], [4, 5, 6]]);
+    expectTypeOf(matrix.dtype).toEqualTypeOf<'float64'>();
+    expectTypeOf<DecodedValue<typeof matrix>>().toEqualTypeOf<NdArrayOf<'float64'>>();
+    expectTypeOf(new NdArrayParameterType([[[1], [2]], [[3], [4]]]).dtype).toEqualTypeOf<'float64'>();
+    expectTypeOf(new NdArrayParameterType([[1n, 2n]]).dtype).toEqualTypeOf<'int64'>();
+    expectTypeOf(new NdArrayParameterType([[true], [false]]).decode([[true]]).data).toEqualTypeOf<boolean[]>();
+    expectTypeOf(new NdArrayParameterType([[1, 2], [3, 4]], { dtype: 'int32' }).decode([[1, 2]]).data).toMatchTypeOf<Int32Array>();
+    // @ts-expect-error: an object is not an ndarray sample
+    expect(() => new NdArrayParameterType({ rows: [[1, 2]] })).toThrow(TypeError);
+  });
+
   it('instanceof narrows to the class', () => {
     const type: unknown = new NdArrayParameterType([1]);
     expect(type instanceof NdArrayParameterType).toBe(true);

@@ -7,6 +7,7 @@ import { isNdArrayDType, type NdArrayDataOf, type NdArrayDType } from './dtype.j
 import { exampleItemWriter, jsonItemWriter, type JsonItemWriter } from './json-items.js';
 import { isFlatData, isNdArray, ndarrayOf, type FlatData, type NdArray } from './ndarray-like.js';
 import { ndarraySchema } from './ndarray-schema.js';
+import { nestedArrayOf, type NestedArray, type NestedLeafOf } from './nested-sample.js';
 import { encodeArrayValue } from './nested-json.js';
 import { readJsonData, type ReadPlan } from './read-json-data.js';
 import { sampleDType } from './sample-dtype.js';
@@ -30,13 +31,20 @@ export interface NdArrayOptions<D extends NdArrayDType = NdArrayDType> {
   readonly shape?: readonly number[];
 }
 
-/** An ndarray sample, or a flat data array (one dimension unless `shape` says otherwise). */
-export type NdArraySample = NdArray | FlatData;
+/**
+ * An ndarray sample: an `ndarray`, a flat data array (one dimension unless `shape` says otherwise), or nested
+ * plain arrays as `np.array` takes them (`[[1, 2, 3], [4, 5, 6]]`, shape read from the nesting).
+ */
+export type NdArraySample = NdArray | FlatData | NestedArray;
 
 /** The native value an ndarray of dtype `D` decodes to. */
 export type NdArrayOf<D extends NdArrayDType> = NdArray<NdArrayDataOf[D]>;
 
-type DataOfSample<S> = S extends NdArray<infer Data> ? Data : S;
+type DataOfSample<S> = S extends NdArray<infer Data>
+  ? Data
+  : S extends readonly (readonly unknown[])[]
+    ? readonly NestedLeafOf<S>[]
+    : S;
 
 /** The dtype a sample's data array stands for (float64 for plain numbers: JSON cannot tell 1 from 1.0). */
 export type DTypeOfSample<S> =
@@ -126,13 +134,31 @@ class NdArrayParameterTypeClass<D extends NdArrayDType = NdArrayDType> extends P
   }
 }
 
+/** What {@link sampleArray} accepts, for the message that refuses anything else. */
+const ACCEPTED_SAMPLES =
+  'a typed array (with { shape } for more than one dimension, e.g. new Float64Array([1, 2, 3, 4]), { shape: [2, 2] }), nested arrays as for np.array ([[1, 2], [3, 4]]), or an ndarray';
+
 function sampleArray(sample: NdArraySample, shape: readonly number[] | undefined): NdArray {
   if (isNdArray(sample)) {
     if (shape !== undefined) throw new TypeError('NdArrayParameterType: the shape option is for flat samples; an ndarray has its own');
     return sample;
   }
+  if (Array.isArray(sample)) {
+    const nested = nestedArrayOf(sample);
+    if (nested && shape !== undefined) {
+      throw new TypeError(`NdArrayParameterType: the shape option is for flat samples; nested arrays have their own ([${nested.shape.join(', ')}])`);
+    }
+    if (nested) return nested;
+  }
   if (isFlatData(sample)) return ndarrayOf(sample, shape);
-  throw new TypeError('NdArrayParameterType: the sample must be an ndarray (or a typed or plain array)');
+  throw new TypeError(`NdArrayParameterType: the sample must be ${ACCEPTED_SAMPLES}; got ${describeSample(sample)}`);
+}
+
+function describeSample(sample: unknown): string {
+  if (sample === null) return 'null';
+  if (typeof sample !== 'object') return `a ${typeof sample}`;
+  const name = (sample as object).constructor?.name;
+  return name && name !== 'Object' ? `a ${name}` : 'an object';
 }
 
 /** How {@link NdArrayParameterType} is constructed: the dtype comes from the sample's data or the `dtype` option. */
