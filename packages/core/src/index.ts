@@ -15,6 +15,7 @@ export { compileValidator, type Validator } from './validation/validator.js';
 export { validationSchemaOf } from './validation/validation-schema.js';
 export { createStrictAjv } from './validation/ajv.js';
 export { ParameterType, type DecodedValue } from './types/parameter-type.js';
+export { isDataFrameType, isNdArrayType, isParameterType, isStandardType, PARAMETER_KINDS, type ParameterKind } from './types/kind.js';
 
 export * from './types/standard/index.js';
 export * from './types/ndarray/index.js';

@@ -59,12 +59,19 @@ function versionLines(script: LoadedScript): string[] {
   return lines;
 }
 
+const TYPE_NAMES = {
+  standard: 'StandardParameterType',
+  ndarray: 'NdArrayParameterType',
+  dataframe: 'DataFrameParameterType',
+} as const;
+
 /**
- * The name of a parameter type's class. The script has its own copy of core (so `instanceof` cannot tell the
- * built-in types apart), and `NdArrayParameterType` is exported from a class named `NdArrayParameterTypeClass`.
+ * The name of a parameter type, from its `kind` tag (the script has its own copy of core, so `instanceof`
+ * cannot tell the built-in types apart); a custom type is named by its own class.
  */
 function typeNameOf(type: ParameterType): string {
-  return type.constructor.name.replace(/Class$/, '');
+  const kind = type.kind as string;
+  return Object.hasOwn(TYPE_NAMES, kind) ? TYPE_NAMES[kind as keyof typeof TYPE_NAMES] : type.constructor.name;
 }
 
 function table(rows: string[][]): string[] {

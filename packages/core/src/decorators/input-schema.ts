@@ -1,4 +1,5 @@
-import { ParameterType } from '../types/parameter-type.js';
+import type { ParameterType } from '../types/parameter-type.js';
+import { isParameterType } from '../types/kind.js';
 import { appendMark, INPUTS, type InputDeclaration, type InputSchemaOptions } from './metadata.js';
 import type { InputArgument, InputSchemaDecorator, PositionOption } from './decorator-types.js';
 import { bareApplication, methodDecorator } from './method-decorator.js';
@@ -13,7 +14,7 @@ export function inputDeclaration(
 ): InputDeclaration {
   if (typeof name !== 'string' || name.length === 0) throw new TypeError(`${label}: the parameter name must be a non-empty string`);
   const where = listed === undefined ? `${label}('${name}', …)` : `${label} '${name}'`;
-  if (!(type instanceof ParameterType)) {
+  if (!isParameterType(type)) {
     throw new TypeError(`${where}: the type must be a ParameterType, e.g. new NdArrayParameterType(sample)`);
   }
   const { position } = options;

@@ -1,11 +1,12 @@
-import { ParameterType } from '../types/parameter-type.js';
+import type { ParameterType } from '../types/parameter-type.js';
+import { isParameterType } from '../types/kind.js';
 import { appendMark, OUTPUTS, type OutputDeclaration } from './metadata.js';
 import type { OutputSchemaDecorator, OutputValue } from './decorator-types.js';
 import { bareApplication, methodDecorator } from './method-decorator.js';
 
 /** Checks the argument of `@outputSchema` (or `withSchemas`' output) and builds its declaration. */
 export function outputDeclaration(label: string, type: unknown): OutputDeclaration {
-  if (!(type instanceof ParameterType)) {
+  if (!isParameterType(type)) {
     throw new TypeError(`${label}: the type must be a ParameterType, e.g. new NdArrayParameterType(sample)`);
   }
   return Object.freeze({ type });

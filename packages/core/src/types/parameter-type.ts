@@ -2,6 +2,7 @@ import type { JsonValue } from '../json/json-value.js';
 import type { JsonSchema, OpenApiVersion } from '../schema/json-schema.js';
 import { supportedVersionsOf } from '../schema/supported-versions.js';
 import { compileValidator, type Validator } from '../validation/validator.js';
+import type { ParameterKind } from './kind.js';
 
 const BRAND = Symbol.for('inferschema.ParameterType');
 
@@ -13,7 +14,7 @@ const BRAND = Symbol.for('inferschema.ParameterType');
  * `TValue` is the native value `decode` returns; {@link DecodedValue} reads it back from a type.
  *
  * `instanceof ParameterType` works across copies of this package (an entry script and the server may load
- * different copies).
+ * different copies); so does the {@link ParameterType.kind | kind} tag, which the guards (`isNdArrayType`, …) read.
  */
 export abstract class ParameterType<TValue = unknown, TSample = unknown> {
   /** The sample this type was built from. */
@@ -26,6 +27,14 @@ export abstract class ParameterType<TValue = unknown, TSample = unknown> {
     this.#schema = schema;
     this.#validate = compileValidator(schema);
     Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /**
+   * What this type is: `standard`, `ndarray`, `dataframe`, or `custom` for a class an entry script derives
+   * from `ParameterType` itself. Read it (or `isNdArrayType(x)` …) rather than `instanceof` a subclass.
+   */
+  get kind(): ParameterKind {
+    return 'custom';
   }
 
   /** The JSON Schema of the sample, with the sample as its `example`. A fresh copy on every call. */

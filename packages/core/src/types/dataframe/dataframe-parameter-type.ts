@@ -4,6 +4,7 @@ import type { Table } from 'apache-arrow';
 import type { DanfoFrame } from './danfo-frame.js';
 import { frameAdapterFor } from './frame-adapter.js';
 import type { FrameAdapter, FrameColumn } from './frame-data.js';
+import type { ColumnType } from './column-type.js';
 import { DATAFRAME_ORIENTS, type DataFrameOrient } from './orient.js';
 import { OrientReader } from './orient-reader.js';
 import { dataFrameSchema, type FrameSchemaOptions } from './orient-schema.js';
@@ -12,6 +13,12 @@ import type { PlainFrame } from './plain-frame.js';
 
 /** A DataFrame sample: an apache-arrow `Table`, a danfojs `DataFrame`, or a plain `{ column: values[] }` object. */
 export type DataFrameSample = Table | DanfoFrame | PlainFrame;
+
+/** A column of a DataFrame type's sample: its name and what it holds. */
+export interface DataFrameColumn {
+  readonly name: string;
+  readonly type: ColumnType;
+}
 
 /** Options of {@link DataFrameParameterType}. */
 export interface DataFrameOptions {
@@ -83,6 +90,15 @@ export class DataFrameParameterType<TFrame extends DataFrameSample = DataFrameSa
     this.enforceShape = settings.enforceShape;
     this.#adapter = adapter;
     this.#reader = new OrientReader(adapter.columns, settings);
+  }
+
+  override get kind(): 'dataframe' {
+    return 'dataframe';
+  }
+
+  /** The sample's columns, in order, with what each holds (read from the sample's real types). */
+  get columns(): readonly DataFrameColumn[] {
+    return this.#adapter.columns;
   }
 
   convert(json: unknown, path: string): TFrame {

@@ -72,6 +72,10 @@ class NdArrayParameterTypeClass<D extends NdArrayDType = NdArrayDType> extends P
   readonly dtype: D;
   /** The sample's shape; the first dimension is free. */
   readonly shape: readonly number[];
+  /** Items must have the dtype's type and range (see {@link NdArrayOptions.enforceDtype}). */
+  readonly enforceDtype: boolean;
+  /** Every dimension after the first has the sample's size (see {@link NdArrayOptions.enforceShape}). */
+  readonly enforceShape: boolean;
   readonly #plan: ReadPlan;
   readonly #item: JsonItemWriter;
 
@@ -86,9 +90,15 @@ class NdArrayParameterTypeClass<D extends NdArrayDType = NdArrayDType> extends P
     super(sample, ndarraySchema(array.shape, dtype, example, { enforceDtype, enforceShape }));
     this.dtype = dtype as D;
     this.shape = Object.freeze([...array.shape]);
+    this.enforceDtype = enforceDtype;
+    this.enforceShape = enforceShape;
     this.#plan = { ndim: array.dimension, dtype: enforceDtype ? dtype : undefined, fallbackDType: dtype, sampleShape: this.shape };
     this.#item = item;
     if (declared !== undefined) this.#checkSample(example);
+  }
+
+  override get kind(): 'ndarray' {
+    return 'ndarray';
   }
 
   /**

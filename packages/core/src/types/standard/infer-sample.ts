@@ -2,7 +2,7 @@ import type { JsonValue } from '../../json/json-value.js';
 import { appendPointer } from '../../json/json-pointer.js';
 import { stringifyJson } from '../../json/stringify-json.js';
 import { INTEGER_FORMATS, type NumericFormat } from '../../validation/numeric-formats.js';
-import { ParameterType } from '../parameter-type.js';
+import { isParameterType } from '../kind.js';
 import { describeValue, isPlainObject } from './describe-value.js';
 import { jsonInteger } from '../../json/json-integer.js';
 import { encodeBase64 } from './encode-json.js';
@@ -89,7 +89,7 @@ function inferContainer(sample: object, path: string, ancestors: Ancestors): Inf
 }
 
 function inferObjectLike(sample: object, path: string, ancestors: Ancestors): InferredSample {
-  if (sample instanceof ParameterType) return NestedTypeNode.infer(sample);
+  if (isParameterType(sample)) return NestedTypeNode.infer(sample);
   if (isIntegerSample(sample)) return { node: new IntegerNode(sample.format), example: sample.value };
   if (sample instanceof Date) {
     if (Number.isNaN(sample.getTime())) throw unsupportedSample(path, 'an invalid Date');

@@ -35,6 +35,10 @@ export class StandardParameterType<S extends StandardSample> extends ParameterTy
     this.#node = node;
   }
 
+  override get kind(): 'standard' {
+    return 'standard';
+  }
+
   convert(json: unknown, path: string): StandardValue<S> {
     try {
       return this.#node.convert(json, path) as StandardValue<S>;
