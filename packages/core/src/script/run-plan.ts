@@ -1,6 +1,7 @@
 import { hasFlag, inputsOf, outputsOf, RAW_HTTP, type InputDeclaration, type OutputDeclaration } from '../decorators/metadata.js';
 import type { ScriptKind, ScriptParameter } from './contract.js';
 import { parametersOf, restoreRenamedParameters } from './function-parameters.js';
+import { GLOBAL_PARAMETERS, globalParametersProblem } from './power-bi.js';
 import type { ScriptProblem } from './script-load-error.js';
 
 /** The parameter names that receive the request headers instead of a body value. */
@@ -86,6 +87,8 @@ function checkParameters(kind: ScriptKind, parameters: readonly PlannedParameter
   }
   if (kind !== 'schema') return;
   for (const parameter of parameters) {
+    const problem = parameter.declaration?.name === GLOBAL_PARAMETERS ? globalParametersProblem(parameter.declaration) : undefined;
+    if (problem) problems.push(problem);
     if (parameter.name === '' && !parameter.hasDefault) {
       problems.push(
         contract(

@@ -112,6 +112,20 @@ const CONTRACT_ERRORS = [
     message: '@rawHttp is on upload, which the loader never calls: only run receives the request, so declare the schemas on run (run may call upload)',
   },
   {
+    file: 'global-parameters-nested.ts',
+    method: 'run',
+    parameter: 'GlobalParameters',
+    message:
+      "@inputSchema('GlobalParameters') nests an array at /weights: Power BI sends GlobalParameters as flat scalars, so its sample must be a number, string or boolean, or an object whose values are",
+  },
+  {
+    file: 'global-parameters-array.ts',
+    method: 'run',
+    parameter: 'GlobalParameters',
+    message:
+      "@inputSchema('GlobalParameters') is an array: Power BI sends GlobalParameters as flat scalars, so its sample must be a number, string or boolean, or an object whose values are",
+  },
+  {
     file: 'constructor-arguments.ts',
     method: undefined,
     parameter: undefined,

@@ -58,6 +58,15 @@ describe('the Power BI shape: run(Inputs, GlobalParameters) → { Results }', ()
     await expect(script.invoke({ Inputs: { input1: [input1[0]], input2: [], input3: 0 } })).resolves.toEqual({ Results: [385] });
   });
 
+  it('accepts a decimal string for an int64 field, and never for a double (docs/migrating-from-python.md)', async () => {
+    const script = await loadScoringScript(SCRIPT);
+    await script.init(fixture('model'));
+    const ages = { Inputs: { input1: [], input2: [{ name: 'Old', age: '22' }], input3: 0 } };
+    await expect(script.invoke(ages)).resolves.toEqual({ Results: [22] });
+    const error: unknown = await script.invoke({ Inputs: { input1: [], input2: [], input3: '7' } }).catch((caught: unknown) => caught);
+    expect((error as InputValidationError).errors).toEqual([{ path: '/Inputs/input3', message: 'must be a number' }]);
+  });
+
   it('keeps int64 frame values exact', async () => {
     const script = await loadScoringScript(SCRIPT);
     await script.init(fixture('model'));
