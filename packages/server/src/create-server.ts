@@ -18,6 +18,7 @@ import { metricsHandlers, type MetricsSource } from './routes/metrics.js';
 import { ALLOWED_METHODS, SERVER_ROUTES, type ServerRouteId } from './routes/route-table.js';
 import { scoreHandlers } from './routes/score.js';
 import { swaggerHandlers } from './routes/swagger.js';
+import { RunningRequests } from './process/running-requests.js';
 import type { ServerContext, ServerPhase } from './server-context.js';
 import { prepareServiceDocuments } from './service-documents.js';
 
@@ -27,6 +28,10 @@ export interface CreateServerOptions extends ServerOptions {
   readonly logStream?: Writable;
   /** Where `GET /metrics` reads its text (the cluster primary's aggregate, under `--workers`). */
   readonly metricsSource?: MetricsSource;
+  /** Where the requests in `run` are tracked (the process life cycle answers them on a forced shutdown). */
+  readonly runningRequests?: RunningRequests;
+  /** A listening socket's handle to accept on instead of binding `port` (a cluster worker's held listener). */
+  readonly listenHandle?: object;
 }
 
 /** A scoring server: built, then listening, then ready once `init` has finished. */
@@ -118,6 +123,20 @@ function buildApp(context: ServerContext, options: CreateServerOptions): Fastify
   return app;
 }
 
+function listenOn(app: FastifyInstance, config: ServerConfig, handle: object | undefined): Promise<unknown> {
+  if (handle === undefined) return app.listen({ port: config.port, host: config.host });
+  return Promise.resolve(app.ready()).then(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        app.server.once('error', reject);
+        app.server.listen(handle, () => {
+          app.server.off('error', reject);
+          resolve();
+        });
+      }),
+  );
+}
+
 /** Runs `init`, rejecting once `timeoutMs` has passed (0: no limit); the abandoned `init` is left running. */
 async function initWithin(init: () => Promise<void>, timeoutMs: number): Promise<void> {
   if (timeoutMs <= 0) return init();
@@ -151,6 +170,7 @@ export async function createServer(script: LoadedScript | string, options: Creat
     metrics: createServerMetrics(),
     documents: await prepareServiceDocuments(loaded, config),
     phase: 'starting',
+    running: options.runningRequests ?? new RunningRequests(),
   };
   const app = buildApp(context, options);
   app.log.info({ script: loaded.path, kind: loaded.kind }, runModeLine(loaded));
@@ -169,7 +189,7 @@ export async function createServer(script: LoadedScript | string, options: Creat
       return context.phase;
     },
     listen() {
-      listening ??= app.listen({ port: config.port, host: config.host }).then(() => {
+      listening ??= listenOn(app, config, options.listenHandle).then(() => {
         const address = app.server.address();
         const port = typeof address === 'object' && address ? address.port : config.port;
         const host = config.host.includes(':') ? `[${config.host}]` : config.host;

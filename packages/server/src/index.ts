@@ -17,5 +17,6 @@ export {
 } from './config.js';
 export type { ServerPhase } from './server-context.js';
 export { MESSAGES } from './http/messages.js';
-export { BOOT_FAILURE_EXIT_CODE, serve, serveOptionsFromEnv, type ServeOptions } from './serve.js';
+export { BOOT_FAILURE_EXIT_CODE, CRASH_EXIT_CODE } from './process/exit-codes.js';
+export { serve, serveOptionsFromEnv, type ServeOptions } from './serve.js';
 export { modelDirectoryTree } from './process/model-tree.js';

@@ -1,10 +1,16 @@
-import cluster, { type Worker } from 'node:cluster';
+import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { parseInteger, type ServerOptions } from './config.js';
 import { createServer, type ScoringServer } from './create-server.js';
-import { clusterMetricsSource, serveClusterMetrics } from './process/cluster-metrics.js';
+import { clusterMetricsSource } from './process/cluster-metrics.js';
+import { exitProcess } from './process/exit.js';
+import { BOOT_FAILURE_EXIT_CODE } from './process/exit-codes.js';
+import { offerListener, requestHeldListener } from './process/held-listener.js';
+import { manageLifecycle } from './process/lifecycle.js';
 import { modelDirectoryTree } from './process/model-tree.js';
 import { processLog } from './process/process-log.js';
+import { RunningRequests } from './process/running-requests.js';
+import { READY_MESSAGE, superviseWorkers } from './process/supervisor.js';
 import type { MetricsSource } from './routes/metrics.js';
 
 /** What {@link serve} runs: an entry script, the server's options, and how many worker processes. */
@@ -14,12 +20,6 @@ export interface ServeOptions extends ServerOptions {
   /** Worker processes sharing the port, each with its own `init`. Default 1 (no cluster). */
   readonly workers?: number;
 }
-
-/** The exit code of a process whose script failed to load or whose `init` failed. */
-export const BOOT_FAILURE_EXIT_CODE = 3;
-
-const READY_MESSAGE = 'inferschema:worker-ready';
-const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 /**
  * The serve options the environment describes: `AZUREML_ENTRY_SCRIPT` (relative to `AML_APP_ROOT`, default
@@ -43,98 +43,47 @@ async function reportInitFailure(server: ScoringServer, error: unknown): Promise
   server.app.log.error({ modelDir: server.config.modelDir, tree }, `Model directory contents:\n${tree.join('\n')}`);
 }
 
-/** Closes the server on SIGTERM/SIGINT: in-flight requests finish within the grace period, then exit 0. */
-function closeOnSignals(server: ScoringServer): void {
-  let closing = false;
-  const shutDown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    const grace = server.config.shutdownGraceMs;
-    server.app.log.info({ signal, graceMs: grace }, 'Shutting down: no new connections, finishing in-flight requests');
-    const timer = setTimeout(() => {
-      server.app.log.warn({ graceMs: grace }, 'Grace period over: closing the remaining connections');
-      server.app.server.closeAllConnections();
-      process.exit(0);
-    }, grace);
-    timer.unref();
-    server.close().then(
-      () => {
-        server.app.log.info('Shut down cleanly');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        server.app.log.error({ err: error }, 'Error while shutting down');
-        process.exit(0);
-      },
-    );
-  };
-  for (const signal of SIGNALS) process.on(signal, () => shutDown(signal));
-}
-
 /** One server in this process (alone, or as a cluster worker). Exits 3 when the script or `init` fails. */
 async function serveInThisProcess(options: ServeOptions): Promise<ScoringServer | undefined> {
   let metricsSource: MetricsSource | undefined;
   let server: ScoringServer;
+  const runningRequests = new RunningRequests();
+  const listenHandle = await requestHeldListener();
   try {
-    server = await createServer(options.script, { ...options, ...(cluster.isWorker ? { metricsSource: () => metricsSource!() } : {}) });
+    server = await createServer(options.script, {
+      ...options,
+      runningRequests,
+      ...(listenHandle ? { listenHandle } : {}),
+      ...(cluster.isWorker ? { metricsSource: () => metricsSource!() } : {}),
+    });
   } catch (error) {
     processLog('fatal', 'The entry script could not be loaded; the server stops without serving', { script: options.script, err: error });
-    process.exit(BOOT_FAILURE_EXIT_CODE);
+    exitProcess(BOOT_FAILURE_EXIT_CODE);
   }
   if (cluster.isWorker) metricsSource = clusterMetricsSource(server.metricsRegistry);
-  closeOnSignals(server);
+  manageLifecycle(server, runningRequests, cluster.isWorker ? 'worker' : 'single');
   try {
-    await server.start();
+    await server.listen();
   } catch (error) {
+    processLog('fatal', 'The server could not listen; it stops without serving', { port: options.port, host: options.host, err: error });
+    exitProcess(BOOT_FAILURE_EXIT_CODE);
+  }
+  if (!listenHandle) offerListener(server.app.server);
+  try {
+    await server.initialize();
+  } catch (error) {
+    await server.close().catch(() => undefined);
     await reportInitFailure(server, error);
-    process.exit(BOOT_FAILURE_EXIT_CODE);
+    exitProcess(BOOT_FAILURE_EXIT_CODE);
   }
   process.send?.({ type: READY_MESSAGE });
   return server;
 }
 
-/** The cluster primary: forks the workers, replaces one that dies after booting, stops all if one fails to boot. */
-function superviseWorkers(options: ServeOptions & { workers: number }): void {
-  cluster.schedulingPolicy = cluster.SCHED_NONE;
-  serveClusterMetrics();
-  const booted = new WeakSet<Worker>();
-  let stopping = false;
-  const fork = () => cluster.fork().on('message', function (this: Worker, message: { type?: string }) {
-    if (message?.type === READY_MESSAGE) booted.add(this);
-  });
-  const stopAll = (code: number) => {
-    stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    const timer = setTimeout(() => process.exit(code), (options.shutdownGraceMs ?? 30_000) + 5_000);
-    timer.unref();
-    cluster.on('exit', () => {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
-    });
-  };
-  cluster.on('exit', (worker, code, signal) => {
-    if (stopping) return;
-    if (!booted.has(worker)) {
-      processLog('fatal', 'A worker failed to boot; stopping the server', { worker: worker.process.pid, code, signal });
-      stopAll(code || BOOT_FAILURE_EXIT_CODE);
-      return;
-    }
-    processLog('warn', 'A worker died; starting a new one', { worker: worker.process.pid, code, signal });
-    fork();
-  });
-  for (const signal of SIGNALS) {
-    process.on(signal, () => {
-      if (stopping) return;
-      processLog('info', 'Shutting down the workers', { signal });
-      stopAll(0);
-    });
-  }
-  processLog('info', `Starting ${options.workers} workers`, { script: options.script, port: options.port, host: options.host });
-  for (let index = 0; index < options.workers; index += 1) fork();
-}
-
 /**
  * Runs the scoring server as a process: loads the script, listens, runs `init` (the server reports ready once
- * it resolves), and shuts down gracefully on SIGTERM/SIGINT (exit 0). If the script cannot be loaded or
+ * it resolves), and shuts down gracefully on SIGTERM/SIGINT/SIGHUP (exit 0; see `process/lifecycle.ts` for
+ * crash containment and forced exits, `process/supervisor.ts` for workers). If the script cannot be loaded or
  * `init` fails, the error and the model directory's tree are logged and the process exits 3: nothing is
  * served as if healthy. With `workers > 1`, a cluster of that many processes shares the port (each with its
  * own `init`); idle workers take new connections, so one blocked in `run` does not stall the others.

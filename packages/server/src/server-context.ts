@@ -1,6 +1,7 @@
 import type { LoadedScript } from '@inferschema/core';
 import type { ServerConfig } from './config.js';
 import type { ServerMetrics } from './metrics.js';
+import type { RunningRequests } from './process/running-requests.js';
 import type { ServiceDocuments } from './service-documents.js';
 
 /** Where a server is in its life: `starting` until `init` has finished, `closing` once shutdown began. */
@@ -14,4 +15,6 @@ export interface ServerContext {
   readonly documents: ServiceDocuments;
   /** Mutable: moves from `starting` to `ready` to `closing`. */
   phase: ServerPhase;
+  /** The requests whose `run` is in progress. */
+  readonly running: RunningRequests;
 }

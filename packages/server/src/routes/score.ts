@@ -68,6 +68,7 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
   if (script.kind !== 'raw' && request.method === 'HEAD') throw new HttpError(405, MESSAGES.headNotAllowed);
   const call = invocation(context, request, withHeaders);
   let result;
+  const running = context.running.begin(request.id, reply.raw);
   try {
     result = await timed(call);
   } catch (error) {
@@ -83,6 +84,8 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
     metrics.scored('error', 0);
     request.log.error({ requestId: request.id, err: error }, 'run() failed');
     return failed(reply, 500, MESSAGES.runFailed, true);
+  } finally {
+    context.running.end(running);
   }
   metrics.scored('success', result.elapsedMs / 1000);
   let response;
