@@ -89,8 +89,8 @@ describe('an error escaping the script, one process', () => {
 
     const second = await serve([]);
     await second.served.waitForLog(ready);
-    void score(second.url, 'sleep:5000').catch(() => undefined);
-    await sleep(200);
+    void score(second.url, 'loud-sleep:5000').catch(() => undefined);
+    await second.served.waitForLog((line) => line.msg === 'fault-script: sleeping');
     const started = performance.now();
     second.served.child.kill('SIGTERM');
     await sleep(100);
@@ -145,10 +145,10 @@ describe('workers (--workers 2)', () => {
   it('a second SIGINT kills the workers and exits at once with 130', async () => {
     const { served, url } = await serve(['--workers', '2']);
     await served.waitForLog(() => served.logs().filter(ready).length >= 2);
-    void score(url, 'sleep:10000').catch(() => undefined);
-    await sleep(200);
+    void score(url, 'loud-sleep:10000').catch(() => undefined);
+    await served.waitForLog((line) => line.msg === 'fault-script: sleeping');
     served.child.kill('SIGINT');
-    await sleep(100);
+    await served.waitForLog((line) => line.msg === 'Shutting down the workers');
     served.child.kill('SIGINT');
     expect(await served.exited).toBe(130);
   }, 60_000);
