@@ -57,6 +57,8 @@ export interface LoadedScript {
   /** `{ type: 'object', properties, required, example }` over the decorated parameters, or undefined. */
   readonly inputSchema: JsonSchema | undefined;
   readonly outputSchema: JsonSchema | undefined;
+  /** The `@outputSchema` type, or undefined. */
+  readonly outputType: ParameterType | undefined;
   /** The OpenAPI versions every schema of the script fits. */
   readonly supportedVersions: readonly OpenApiVersion[];
   /** True when request bodies must be parsed with `parseJson(text, { exactIntegers: true })`. */
@@ -73,6 +75,12 @@ export interface LoadedScript {
    * that, and anything `run` throws, is the script's error.
    */
   invoke(body: unknown, context?: InvokeContext): Promise<unknown>;
+  /**
+   * Runs a `schema` or `text` script with arguments already decoded (by parameter name: the native values
+   * `decode` gives, or the string of a `text` script), as the Open Inference Protocol's tensors give them.
+   * Resolves to `run`'s own result, not encoded: the caller encodes it (as output tensors).
+   */
+  invokeDecoded(args: Readonly<Record<string, unknown>>, context?: InvokeContext): Promise<unknown>;
   /**
    * Runs a `raw` script with the whole request (see `createScoringRequest`). Resolves to a JSON value or a
    * `ScoringResponse`.

@@ -3,6 +3,7 @@ import type { JsonSchema, OpenApiVersion } from '../schema/json-schema.js';
 import { hasExactIntegers } from '../schema/supported-versions.js';
 import { InputValidationError, type ValidationIssue } from '../validation/input-validation-error.js';
 import { compileValidator, type Validator } from '../validation/validator.js';
+import type { ParameterType } from '../types/parameter-type.js';
 import type { InvokeContext, LoadedScript, ScoringRequest, ScriptKind, ScriptParameter } from './contract.js';
 import { OutputValidationError } from './output-validation-error.js';
 import type { PlannedParameter, RunPlan } from './run-plan.js';
@@ -79,6 +80,10 @@ export class ScoringScript implements LoadedScript {
     return outputSchemaOfPlan(this.#plan);
   }
 
+  get outputType(): ParameterType | undefined {
+    return this.#plan.output?.type;
+  }
+
   async init(modelDir: string): Promise<void> {
     process.env.AZUREML_MODEL_DIR = modelDir;
     const { init, target, initTakesModelDir } = this.#shape;
@@ -90,6 +95,17 @@ export class ScoringScript implements LoadedScript {
     const headers = context.headers ?? NO_HEADERS;
     const args = this.kind === 'text' ? this.#textArguments(body, headers) : this.#schemaArguments(body, headers);
     return this.#encode(await this.#shape.run.apply(this.#shape.target, args));
+  }
+
+  async invokeDecoded(values: Readonly<Record<string, unknown>>, context: InvokeContext = {}): Promise<unknown> {
+    if (this.kind === 'raw') throw new TypeError(`Entry script ${this.path}: run is @rawHttp; call invokeRaw(request)`);
+    const headers = context.headers ?? NO_HEADERS;
+    const args: unknown[] = [];
+    for (const parameter of this.#plan.parameters) {
+      if (parameter.headers) args[parameter.position] = headers;
+      else if (Object.hasOwn(values, parameter.name)) args[parameter.position] = values[parameter.name];
+    }
+    return this.#shape.run.apply(this.#shape.target, args);
   }
 
   async invokeRaw(request: ScoringRequest): Promise<unknown> {
