@@ -161,7 +161,7 @@ describe('results → output tensors', () => {
     const data = Float32Array.of(1, 2, 3, 4, 5, 6);
     const [tensor] = signatureOf({ features }, output).encodeOutputs(ndarray(data, [3, 2]));
     expect(tensor).toMatchObject({ name: 'output', datatype: 'FP32', shape: [3, 2] });
-    expect(tensor!.values.buffer).toBe(data.buffer);
+    expect((tensor!.values as Float32Array).buffer).toBe(data.buffer);
     const [transposed] = signatureOf({ features }, output).encodeOutputs(ndarray(data, [3, 2]).transpose(1, 0));
     expect(transposed).toMatchObject({ shape: [2, 3], values: Float32Array.of(1, 3, 5, 2, 4, 6) });
   });
