@@ -21,3 +21,6 @@ export * from './types/standard/index.js';
 export * from './types/ndarray/index.js';
 export * from './types/dataframe/index.js';
 export * from './script/index.js';
+export { BatchOutputError } from './batching/batch-output-error.js';
+export type { BatchObserver, BatchReport } from './batching/batcher.js';
+export type { BatchOptions } from './batching/settings.js';

@@ -2,6 +2,7 @@ export { inputSchema } from './input-schema.js';
 export { outputSchema } from './output-schema.js';
 export { modelInit } from './model-init.js';
 export { rawHttp } from './raw-http.js';
+export { batch } from './batch.js';
 export { withSchemas, type InputArguments, type InputEntry, type RunFunction, type RunResult, type Schemas } from './with-schemas.js';
 export { getInputSchema, getOutputSchema, getSupportedVersions, isSchemaDecorated } from './introspection.js';
 export type { InputSchemaOptions } from './metadata.js';

@@ -1,3 +1,4 @@
+import type { BatchOptions } from '../batching/settings.js';
 import type { ParameterType } from '../types/parameter-type.js';
 
 /**
@@ -9,6 +10,7 @@ export const INPUTS = Symbol.for('inferschema.inputs');
 export const OUTPUTS = Symbol.for('inferschema.outputs');
 export const RAW_HTTP = Symbol.for('inferschema.rawHttp');
 export const MODEL_INIT = Symbol.for('inferschema.modelInit');
+export const BATCH = Symbol.for('inferschema.batch');
 
 /** Options of `@inputSchema` and of a `withSchemas` input. */
 export interface InputSchemaOptions {
@@ -70,4 +72,9 @@ export function inputsOf(fn: Function): readonly InputDeclaration[] {
 
 export function outputsOf(fn: Function): readonly OutputDeclaration[] {
   return readMarks<OutputDeclaration>(fn, OUTPUTS);
+}
+
+/** What `@batch` (or `withSchemas`' `batch`) declared on a function, in the order declared. */
+export function batchesOf(fn: Function): readonly BatchOptions[] {
+  return readMarks<BatchOptions>(fn, BATCH);
 }

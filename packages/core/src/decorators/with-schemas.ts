@@ -1,7 +1,8 @@
 import type { ScoringResponse } from '../script/scoring-response.js';
 import type { DecodedValue, ParameterType } from '../types/parameter-type.js';
 import { inputDeclaration } from './input-schema.js';
-import { appendMark, INPUTS, OUTPUTS, type InputSchemaOptions } from './metadata.js';
+import { checkBatchOptions, type BatchOptions } from '../batching/settings.js';
+import { appendMark, BATCH, INPUTS, OUTPUTS, type InputSchemaOptions } from './metadata.js';
 import { outputDeclaration } from './output-schema.js';
 
 /** One input of {@link withSchemas}: the body key (and parameter name), its type, and `@inputSchema`'s options. */
@@ -11,6 +12,8 @@ export type InputEntry = readonly [name: string, type: ParameterType<any, any>, 
 export interface Schemas<I extends readonly InputEntry[], O extends ParameterType<any, any> | undefined> {
   readonly inputs?: I;
   readonly output?: O;
+  /** Batch concurrent requests into one call of `run`, as `@batch` does. */
+  readonly batch?: BatchOptions;
 }
 
 type ArgumentOf<E> = E extends readonly [string, infer T, infer Options]
@@ -56,5 +59,6 @@ export function withSchemas<
   const output = schemas.output === undefined ? undefined : outputDeclaration('withSchemas output', schemas.output);
   for (const input of inputs) appendMark(run, INPUTS, input);
   if (output) appendMark(run, OUTPUTS, output);
+  if (schemas.batch !== undefined) appendMark(run, BATCH, checkBatchOptions('withSchemas batch', schemas.batch));
   return run;
 }

@@ -1,3 +1,5 @@
+import type { BatchObserver } from '../batching/batcher.js';
+import type { BatchOptions } from '../batching/settings.js';
 import type { JsonSchema, OpenApiVersion } from '../schema/json-schema.js';
 import type { ParameterType } from '../types/parameter-type.js';
 
@@ -43,6 +45,23 @@ export interface ScriptParameter {
 export interface InvokeContext {
   /** The request headers (lower-case names), for a `run` parameter named `requestHeaders`. */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Aborts when the client has gone (its connection closed): a batched request still waiting for its batch
+   * leaves the queue, and the others are unaffected.
+   */
+  readonly signal?: AbortSignal;
+}
+
+/** How a host (the server, the CLI) changes a script's declared batching; see `LoadedScript.configureBatching`. */
+export interface BatchingOverride {
+  /** `false` runs every request on its own. Default: batching as declared. */
+  readonly enabled?: boolean;
+  /** Replaces the declared `maxBatchSize`. */
+  readonly maxBatchSize?: number;
+  /** Replaces the declared `maxLatencyMs`. */
+  readonly maxLatencyMs?: number;
+  /** Told about each batch as it starts (the server's metrics). */
+  readonly observe?: BatchObserver;
 }
 
 /**
@@ -63,14 +82,30 @@ export interface LoadedScript {
   readonly supportedVersions: readonly OpenApiVersion[];
   /** True when request bodies must be parsed with `parseJson(text, { exactIntegers: true })`. */
   readonly exactIntegers: boolean;
+  /**
+   * How concurrent requests are batched into one call of `run` (declared with `@batch` or `withSchemas`'
+   * `batch`, possibly changed by `configureBatching`), or undefined: one call per request.
+   */
+  readonly batching: BatchOptions | undefined;
+  /**
+   * Changes the declared batching (the server's `--batch-max-size` and `--batch-max-latency-ms`) and sets its
+   * observer. A script that declares no batching is left unbatched: batching is only correct for a `run`
+   * written for it. Returns the batching now in effect.
+   *
+   * @throws TypeError for a size that is not an integer from 1 or a negative latency.
+   */
+  configureBatching(override: BatchingOverride): BatchOptions | undefined;
   /** Calls the script's `init` once with the model directory (and sets `AZUREML_MODEL_DIR`). */
   init(modelDir: string): Promise<void>;
   /**
    * Runs a `schema` or `text` script: decode → run → encode. `body` is the parsed JSON object for `schema`
    * scripts and the body string for `text` scripts. Resolves to a JSON value or a `ScoringResponse`.
    *
+   * With batching, the decoded values join the next batch (a request that fails validation never does).
+   *
    * @throws InputValidationError when the body does not match the input schema (paths start with the
    * parameter name): the caller's error.
+   * @throws BatchOutputError when a batched `run` returns another number of rows than it was given.
    * @throws OutputValidationError with `validateOutput`, when the result does not match the output schema;
    * that, and anything `run` throws, is the script's error.
    */
@@ -78,7 +113,8 @@ export interface LoadedScript {
   /**
    * Runs a `schema` or `text` script with arguments already decoded (by parameter name: the native values
    * `decode` gives, or the string of a `text` script), as the Open Inference Protocol's tensors give them.
-   * Resolves to `run`'s own result, not encoded: the caller encodes it (as output tensors).
+   * Resolves to `run`'s own result, not encoded: the caller encodes it (as output tensors). A batched
+   * script's values join the next batch, as `invoke`'s do, and the result is this request's rows.
    */
   invokeDecoded(args: Readonly<Record<string, unknown>>, context?: InvokeContext): Promise<unknown>;
   /**

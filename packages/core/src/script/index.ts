@@ -1,4 +1,4 @@
-export type { InvokeContext, LoadedScript, ScoringRequest, ScriptKind, ScriptParameter } from './contract.js';
+export type { BatchingOverride, InvokeContext, LoadedScript, ScoringRequest, ScriptKind, ScriptParameter } from './contract.js';
 export { loadScoringScript, type LoadScoringScriptOptions } from './load-scoring-script.js';
 export { ScriptLoadError, type ScriptLoadErrorCode } from './script-load-error.js';
 export { OutputValidationError } from './output-validation-error.js';

@@ -1,4 +1,6 @@
-import { hasFlag, inputsOf, outputsOf, RAW_HTTP, type InputDeclaration, type OutputDeclaration } from '../decorators/metadata.js';
+import { batchProblems } from '../batching/batch-problems.js';
+import type { BatchOptions } from '../batching/settings.js';
+import { batchesOf, hasFlag, inputsOf, outputsOf, RAW_HTTP, type InputDeclaration, type OutputDeclaration } from '../decorators/metadata.js';
 import type { ScriptKind, ScriptParameter } from './contract.js';
 import { parametersOf, restoreRenamedParameters } from './function-parameters.js';
 import { GLOBAL_PARAMETERS, globalParametersProblem } from './power-bi.js';
@@ -23,6 +25,8 @@ export interface RunPlan {
   /** Declarations that match no parameter (each also listed in `problems`). */
   readonly unplaced: readonly InputDeclaration[];
   readonly output: OutputDeclaration | undefined;
+  /** How concurrent requests are batched, as `@batch` declared it; undefined for one run per request. */
+  readonly batch: BatchOptions | undefined;
   /** Contract violations, in the order found; empty for a valid `run`. */
   readonly problems: readonly ScriptProblem[];
 }
@@ -139,5 +143,7 @@ export function planRun(run: Function, originalSource?: string): RunPlan {
     });
   });
   checkParameters(kind, parameters, slots, problems);
-  return { kind, parameters, unplaced, output: outputs[0], problems };
+  const batches = batchesOf(run);
+  problems.push(...batchProblems(kind, parameters, batches.length));
+  return { kind, parameters, unplaced, output: outputs[0], batch: batches[0], problems };
 }

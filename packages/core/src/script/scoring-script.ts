@@ -3,8 +3,10 @@ import type { JsonSchema, OpenApiVersion } from '../schema/json-schema.js';
 import { hasExactIntegers } from '../schema/supported-versions.js';
 import { InputValidationError, type ValidationIssue } from '../validation/input-validation-error.js';
 import { compileValidator, type Validator } from '../validation/validator.js';
+import { Batcher } from '../batching/batcher.js';
+import { checkBatchOptions, type BatchOptions } from '../batching/settings.js';
 import type { ParameterType } from '../types/parameter-type.js';
-import type { InvokeContext, LoadedScript, ScoringRequest, ScriptKind, ScriptParameter } from './contract.js';
+import type { BatchingOverride, InvokeContext, LoadedScript, ScoringRequest, ScriptKind, ScriptParameter } from './contract.js';
 import { OutputValidationError } from './output-validation-error.js';
 import type { PlannedParameter, RunPlan } from './run-plan.js';
 import { inputSchemaOfPlan, outputSchemaOfPlan, supportedVersionsOfPlan } from './run-schemas.js';
@@ -51,6 +53,7 @@ export class ScoringScript implements LoadedScript {
   readonly #decoders: ReadonlyMap<PlannedParameter, Decoder>;
   readonly #dataPosition: number;
   readonly #validateOutput: Validator | undefined;
+  #batcher: Batcher | undefined;
 
   constructor(path: string, shape: ScriptShape, plan: RunPlan, options: ScoringScriptOptions = {}) {
     this.path = path;
@@ -70,6 +73,31 @@ export class ScoringScript implements LoadedScript {
     this.#dataPosition = plan.parameters.find((parameter) => !parameter.headers)?.position ?? 0;
     const output = outputSchemaOfPlan(plan);
     this.#validateOutput = options.validateOutput && output ? compileValidator(output) : undefined;
+    if (plan.batch) this.#batcher = this.#createBatcher(plan.batch);
+  }
+
+  get batching(): BatchOptions | undefined {
+    return this.#batcher?.options;
+  }
+
+  configureBatching(override: BatchingOverride): BatchOptions | undefined {
+    const declared = this.#plan.batch;
+    if (!declared) return undefined;
+    if (override.enabled === false) {
+      this.#batcher = undefined;
+      return undefined;
+    }
+    const options = checkBatchOptions('batching override', {
+      maxBatchSize: override.maxBatchSize ?? declared.maxBatchSize,
+      maxLatencyMs: override.maxLatencyMs ?? declared.maxLatencyMs,
+    });
+    this.#batcher = this.#createBatcher(options, override.observe);
+    return options;
+  }
+
+  #createBatcher(options: BatchOptions, observe?: BatchingOverride['observe']): Batcher {
+    const { run, target } = this.#shape;
+    return new Batcher(this.path, (args) => Promise.resolve(run.apply(target, args)), options, observe);
   }
 
   get inputSchema(): JsonSchema | undefined {
@@ -94,6 +122,8 @@ export class ScoringScript implements LoadedScript {
     if (this.kind === 'raw') throw new TypeError(`Entry script ${this.path}: run is @rawHttp; call invokeRaw(request)`);
     const headers = context.headers ?? NO_HEADERS;
     const args = this.kind === 'text' ? this.#textArguments(body, headers) : this.#schemaArguments(body, headers);
+    const batcher = this.#batcher;
+    if (batcher) return this.#encode(await batcher.submit(args, context.signal));
     return this.#encode(await this.#shape.run.apply(this.#shape.target, args));
   }
 
@@ -105,6 +135,8 @@ export class ScoringScript implements LoadedScript {
       if (parameter.headers) args[parameter.position] = headers;
       else if (Object.hasOwn(values, parameter.name)) args[parameter.position] = values[parameter.name];
     }
+    const batcher = this.#batcher;
+    if (batcher) return batcher.submit(args, context.signal);
     return this.#shape.run.apply(this.#shape.target, args);
   }
 

@@ -1,0 +1,88 @@
+import { batch, loadScoringScript, NdArrayParameterType, ScriptLoadError, withSchemas } from '@inferschema/core';
+import { fixture } from '../script/fixture-paths.js';
+
+async function loadError(path: string): Promise<ScriptLoadError> {
+  const error = await loadScoringScript(fixture(path)).then(() => undefined, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ScriptLoadError);
+  return error as ScriptLoadError;
+}
+
+describe('batching in the script layer (what /score, OIP and the CLI share)', () => {
+  it('stacks concurrent Arrow tables into one run (a class with TC39 @batch) and gives each caller its rows', async () => {
+    const script = await loadScoringScript(fixture('batch/arrow-class.ts'));
+    expect(script.batching).toEqual({ maxBatchSize: 16, maxLatencyMs: 1_000 });
+    const [one, three] = await Promise.all([
+      script.invoke({ rows: [{ x: 1 }] }),
+      script.invoke({ rows: [{ x: 2 }, { x: 3 }, { x: 4 }] }),
+    ]);
+    expect(one).toEqual([{ doubled: 2, batch: 4 }]);
+    expect(three).toEqual([{ doubled: 4, batch: 4 }, { doubled: 6, batch: 4 }, { doubled: 8, batch: 4 }]);
+  });
+
+  it('stacks plain-column frames and ndarrays parameter by parameter, and splits a flat typed array result', async () => {
+    const script = await loadScoringScript(fixture('batch/columns-functions.ts'));
+    const module = { calls: ((globalThis as { columnsCalls?: number[] }).columnsCalls ??= []) };
+    const before = module.calls.length;
+    const results = await Promise.all([
+      script.invoke({ frame: [{ a: 1, b: 10 }], weights: [[1, 1]] }),
+      script.invoke({ frame: [{ a: 2, b: 20 }, { a: 3, b: 30 }], weights: [[10, 0], [0, 10]] }),
+    ]);
+    expect(results).toEqual([[11], [20, 300]]);
+    expect(module.calls.slice(before)).toEqual([3]);
+  });
+
+  it('runs a request whose inputs disagree on their rows alone, as written', async () => {
+    const script = await loadScoringScript(fixture('batch/columns-functions.ts'));
+    const module = { calls: ((globalThis as { columnsCalls?: number[] }).columnsCalls ??= []) };
+    const before = module.calls.length;
+    const [alone, other] = await Promise.all([
+      script.invoke({ frame: [{ a: 1, b: 1 }], weights: [[1, 1], [1, 1]] }),
+      script.invoke({ frame: [{ a: 5, b: 5 }], weights: [[1, 1]] }),
+    ]);
+    expect(alone).toEqual([2]);
+    expect(other).toEqual([10]);
+    expect(module.calls.slice(before).sort()).toEqual([1, 1]);
+  });
+
+  it('refuses @batch on a run with an input that has no rows to stack', async () => {
+    const error = await loadError('batch/standard-input.ts');
+    expect(error.code).toBe('CONTRACT');
+    expect(error.parameter).toBe('text');
+    expect(error.message).toBe(
+      `Entry script ${fixture('batch/standard-input.ts')}: @batch: parameter 'text' must be an ndarray or DataFrame input (NdArrayParameterType, or DataFrameParameterType over an Arrow Table or plain columns), converted: a batch stacks the rows of every input`,
+    );
+  });
+
+  it('refuses @batch on a run that takes the request headers', async () => {
+    const error = await loadError('batch/headers.ts');
+    expect(error.message).toBe(`Entry script ${fixture('batch/headers.ts')}: @batch: run cannot take 'requestHeaders': the requests of a batch have different headers`);
+  });
+
+  it('refuses @batch on a @rawHttp run, and two @batch declarations', async () => {
+    expect((await loadError('batch/raw.ts')).message).toBe(
+      `Entry script ${fixture('batch/raw.ts')}: @batch cannot batch a @rawHttp run: a batch stacks the rows of ndarray and DataFrame inputs`,
+    );
+    expect((await loadError('batch/twice.ts')).message).toBe(`Entry script ${fixture('batch/twice.ts')}: run has 2 @batch declarations; it may have one`);
+  });
+
+  it('checks the options where they are declared', () => {
+    const data = new NdArrayParameterType(new Float64Array([1]));
+    expect(() => batch({ maxBatchSize: 0, maxLatencyMs: 5 })).toThrow(new TypeError('@batch: maxBatchSize must be an integer from 1, got 0'));
+    expect(() => batch({ maxBatchSize: 8, maxLatencyMs: -1 })).toThrow(new TypeError('@batch: maxLatencyMs must be a number of milliseconds from 0, got -1'));
+    expect(() => withSchemas({ inputs: [['data', data]], batch: { maxBatchSize: 2.5, maxLatencyMs: 5 } }, (values) => values)).toThrow(
+      new TypeError('withSchemas batch: maxBatchSize must be an integer from 1, got 2.5'),
+    );
+  });
+
+  it('configureBatching: replaces the declared values, turns batching off, and leaves an undeclared script alone', async () => {
+    const script = await loadScoringScript(fixture('batch/arrow-class.ts'));
+    expect(script.configureBatching({ maxLatencyMs: 3 })).toEqual({ maxBatchSize: 16, maxLatencyMs: 3 });
+    expect(() => script.configureBatching({ maxBatchSize: 0 })).toThrow(new TypeError('batching override: maxBatchSize must be an integer from 1, got 0'));
+    expect(script.configureBatching({ enabled: false })).toBeUndefined();
+    expect(script.batching).toBeUndefined();
+    expect(await script.invoke({ rows: [{ x: 5 }] })).toEqual([{ doubled: 10, batch: 1 }]);
+    const plain = await loadScoringScript(fixture('invoke/schema.ts'));
+    expect(plain.configureBatching({ maxBatchSize: 8 })).toBeUndefined();
+    expect(plain.batching).toBeUndefined();
+  });
+});
