@@ -34,12 +34,21 @@ export interface ServerOptions {
   readonly shutdownGraceMs?: number;
   /** pino log level, or `silent`. Default `info`. */
   readonly logLevel?: string;
+  /**
+   * Replaces the `maxBatchSize` of a script declared with `@batch`; `0` turns its batching off. Default: as
+   * declared. A script without `@batch` is never batched.
+   */
+  readonly batchMaxSize?: number;
+  /** Replaces the `maxLatencyMs` of a script declared with `@batch`. Default: as declared. */
+  readonly batchMaxLatencyMs?: number;
 }
 
 /** {@link ServerOptions} with every default filled in. */
-export type ServerConfig = Required<Omit<ServerOptions, 'apiKey' | 'appRoot'>> & {
+export type ServerConfig = Required<Omit<ServerOptions, 'apiKey' | 'appRoot' | 'batchMaxSize' | 'batchMaxLatencyMs'>> & {
   readonly apiKey: string | undefined;
   readonly appRoot: string | undefined;
+  readonly batchMaxSize: number | undefined;
+  readonly batchMaxLatencyMs: number | undefined;
 };
 
 /** 16 MiB: a 224×224×3 float image written as JSON is about 3 MB. */
@@ -62,6 +71,8 @@ const DEFAULTS: ServerConfig = {
   headersTimeoutMs: 10_000,
   shutdownGraceMs: 30_000,
   logLevel: 'info',
+  batchMaxSize: undefined,
+  batchMaxLatencyMs: undefined,
 };
 
 /**
@@ -123,6 +134,7 @@ export function parseCorsOrigins(text: string): string[] {
  * | `INFERSCHEMA_API_KEY` | `apiKey` |
  * | `INFERSCHEMA_MAX_BODY_BYTES` | `maxBodyBytes` |
  * | `INFERSCHEMA_LOG_LEVEL` | `logLevel` |
+ * | `INFERSCHEMA_BATCH_MAX_SIZE`, `INFERSCHEMA_BATCH_MAX_LATENCY_MS` | `batchMaxSize` (0: off), `batchMaxLatencyMs` |
  *
  * @throws ConfigurationError when a numeric variable is not an integer.
  * @example
@@ -146,6 +158,10 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
     options.maxBodyBytes = parseInteger(text('INFERSCHEMA_MAX_BODY_BYTES')!, 'INFERSCHEMA_MAX_BODY_BYTES', 1);
   }
   if (text('INFERSCHEMA_LOG_LEVEL')) options.logLevel = text('INFERSCHEMA_LOG_LEVEL');
+  if (text('INFERSCHEMA_BATCH_MAX_SIZE')) options.batchMaxSize = parseInteger(text('INFERSCHEMA_BATCH_MAX_SIZE')!, 'INFERSCHEMA_BATCH_MAX_SIZE', 0);
+  if (text('INFERSCHEMA_BATCH_MAX_LATENCY_MS')) {
+    options.batchMaxLatencyMs = parseInteger(text('INFERSCHEMA_BATCH_MAX_LATENCY_MS')!, 'INFERSCHEMA_BATCH_MAX_LATENCY_MS', 0);
+  }
   return options;
 }
 

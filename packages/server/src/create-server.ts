@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import { loadScoringScript, type LoadedScript } from '@inferschema/core';
 import { fastify, LogController, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
 import type { Registry } from 'prom-client';
+import { configureScriptBatching } from './batching.js';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
 import { answerClientError } from './http/client-errors.js';
 import { registerErrorReplies } from './http/error-replies.js';
@@ -172,8 +173,10 @@ export async function createServer(script: LoadedScript | string, options: Creat
     phase: 'starting',
     running: options.runningRequests ?? new RunningRequests(),
   };
+  const batching = configureScriptBatching(loaded, config, context.metrics);
   const app = buildApp(context, options);
   app.log.info({ script: loaded.path, kind: loaded.kind }, runModeLine(loaded));
+  if (batching) app.log.info(batching, `Batching concurrent requests: up to ${batching.maxBatchSize} rows per run, waiting at most ${batching.maxLatencyMs} ms`);
   for (const [version, document] of context.documents) {
     if (document.userFile) app.log.info({ version, file: document.userFile }, `Loaded the user's ${version} document`);
   }

@@ -1,6 +1,8 @@
+import type { BatchReport } from '@inferschema/core';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { SeriesMetric } from './metrics-series.js';
 
+const BATCH_ROW_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096];
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
 /** The outcome label of `inferschema_run_duration_seconds`. */
@@ -15,12 +17,15 @@ export interface ServerMetrics {
   scored(outcome: RunOutcome, seconds: number): void;
   requestStarted(): void;
   requestEnded(): void;
+  /** Records one batch of a batched script: its rows, its requests, and each request's time in the queue. */
+  batched(report: BatchReport): void;
 }
 
 /**
  * Creates the server's metrics: `inferschema_http_requests_total{method,route,status}`,
  * `inferschema_http_request_duration_seconds{route}`, `inferschema_run_duration_seconds{outcome}`,
- * `inferschema_http_requests_in_flight`, and Node's process metrics (`process_*`, `nodejs_*`: CPU, memory,
+ * `inferschema_http_requests_in_flight`, for a batched script `inferschema_batch_rows`,
+ * `inferschema_batch_requests` and `inferschema_batch_queue_seconds`, and Node's process metrics (`process_*`, `nodejs_*`: CPU, memory,
  * event-loop lag, GC).
  *
  * @example
@@ -46,6 +51,22 @@ export function createServerMetrics(): ServerMetrics {
     buckets: LATENCY_BUCKETS,
     registry,
   });
+  const batchRows = new SeriesMetric({ name: 'inferschema_batch_rows', help: 'Rows per call of a batched run.', type: 'histogram', buckets: BATCH_ROW_BUCKETS, registry });
+  const batchRequests = new SeriesMetric({
+    name: 'inferschema_batch_requests',
+    help: 'Requests per call of a batched run.',
+    type: 'histogram',
+    buckets: BATCH_ROW_BUCKETS,
+    registry,
+  });
+  const queueTime = new SeriesMetric({
+    name: 'inferschema_batch_queue_seconds',
+    help: 'Time a request of a batched script waited for its batch to start.',
+    type: 'histogram',
+    buckets: LATENCY_BUCKETS,
+    registry,
+  });
+  const noLabels = () => ({});
   let inFlight = 0;
   new Gauge({
     name: 'inferschema_http_requests_in_flight',
@@ -69,6 +90,11 @@ export function createServerMetrics(): ServerMetrics {
     },
     requestEnded() {
       inFlight -= 1;
+    },
+    batched(report) {
+      batchRows.record('', noLabels, report.rows);
+      batchRequests.record('', noLabels, report.requests);
+      for (const ms of report.queuedMs) queueTime.record('', noLabels, ms / 1000);
     },
   };
 }

@@ -14,6 +14,8 @@ describe('configuration', () => {
       INFERSCHEMA_API_KEY: 'k',
       INFERSCHEMA_MAX_BODY_BYTES: '1024',
       INFERSCHEMA_LOG_LEVEL: 'warn',
+      INFERSCHEMA_BATCH_MAX_SIZE: '0',
+      INFERSCHEMA_BATCH_MAX_LATENCY_MS: '5',
       WORKER_COUNT: '',
     };
     const before = structuredClone(env);
@@ -28,6 +30,8 @@ describe('configuration', () => {
       apiKey: 'k',
       maxBodyBytes: 1024,
       logLevel: 'warn',
+      batchMaxSize: 0,
+      batchMaxLatencyMs: 5,
     });
     expect(env).toEqual(before);
   });
@@ -43,6 +47,9 @@ describe('configuration', () => {
       new ConfigurationError('SCORING_TIMEOUT_MS must be an integer from 1 to 9007199254740991, got "1.5"'),
     );
     expect(() => serverOptionsFromEnv({ SCORING_TIMEOUT_MS: '0' })).toThrow(ConfigurationError);
+    expect(() => serverOptionsFromEnv({ INFERSCHEMA_BATCH_MAX_SIZE: '-1' })).toThrow(
+      new ConfigurationError('INFERSCHEMA_BATCH_MAX_SIZE must be an integer from 0 to 9007199254740991, got "-1"'),
+    );
     expect(() => serveOptionsFromEnv({ WORKER_COUNT: 'two' })).toThrow('WORKER_COUNT must be an integer from 1 to 1024, got "two"');
   });
 

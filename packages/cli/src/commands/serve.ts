@@ -21,6 +21,8 @@ interface ServeFlags {
   readonly maxBodyBytes?: number;
   readonly shutdownGraceMs?: number;
   readonly logLevel?: string;
+  readonly batchMaxSize?: number;
+  readonly batchMaxLatencyMs?: number;
 }
 
 function integer(flag: string, min: number, max?: number) {
@@ -41,7 +43,8 @@ function withoutUndefined(options: Record<string, unknown>): ServerOptions {
  * Adds `inferschema serve [script]`: runs the scoring server for an entry script. Flags win over the Azure ML
  * environment variables (`AZUREML_ENTRY_SCRIPT`, `AZUREML_MODEL_DIR`, `AML_APP_ROOT`, `AML_CORS_ORIGINS`,
  * `SCORING_TIMEOUT_MS`, `SERVICE_NAME`, `SERVICE_VERSION`, `SERVICE_PATH_PREFIX`, `WORKER_COUNT`) and
- * inferschema's (`INFERSCHEMA_API_KEY`, `INFERSCHEMA_MAX_BODY_BYTES`, `INFERSCHEMA_LOG_LEVEL`).
+ * inferschema's (`INFERSCHEMA_API_KEY`, `INFERSCHEMA_MAX_BODY_BYTES`, `INFERSCHEMA_LOG_LEVEL`, `INFERSCHEMA_BATCH_MAX_SIZE`,
+ * `INFERSCHEMA_BATCH_MAX_LATENCY_MS`).
  *
  * @example
  * registerServeCommand(program);
@@ -61,6 +64,8 @@ export function registerServeCommand(program: Command): void {
     .option('--scoring-timeout-ms <ms>', 'longest run before a 500 (default: SCORING_TIMEOUT_MS, else 3600000)', integer('--scoring-timeout-ms', 1))
     .option('--max-body-bytes <bytes>', 'largest request body, larger gets 413 (default: INFERSCHEMA_MAX_BODY_BYTES, else 16 MiB)', integer('--max-body-bytes', 1))
     .option('--shutdown-grace-ms <ms>', 'time in-flight requests get after SIGTERM/SIGINT (default 30000)', integer('--shutdown-grace-ms', 0))
+    .option('--batch-max-size <rows>', 'rows per run of a script declared with @batch; 0 turns batching off (default: INFERSCHEMA_BATCH_MAX_SIZE, else as declared)', integer('--batch-max-size', 0))
+    .option('--batch-max-latency-ms <ms>', 'longest wait of a batched request (default: INFERSCHEMA_BATCH_MAX_LATENCY_MS, else as declared)', integer('--batch-max-latency-ms', 0))
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default: INFERSCHEMA_LOG_LEVEL, else info)')
     .action(async (scriptArgument: string | undefined, flags: ServeFlags, command: Command) => {
       try {

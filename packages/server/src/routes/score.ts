@@ -1,5 +1,6 @@
 import { createScoringRequest, InputValidationError, stringifyJson, type JsonValue } from '@inferschema/core';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import { clientGoneSignal } from '../batching.js';
 import { HttpError } from '../http/http-error.js';
 import { bodyText, jsonObjectBody } from '../http/json-body.js';
 import { MESSAGES } from '../http/messages.js';
@@ -44,7 +45,7 @@ function inputOf(context: ServerContext, request: FastifyRequest): JsonValue {
   return body ? bodyText(body) : '';
 }
 
-function invocation(context: ServerContext, request: FastifyRequest, withHeaders: boolean): () => Promise<unknown> {
+function invocation(context: ServerContext, request: FastifyRequest, reply: FastifyReply, withHeaders: boolean): () => Promise<unknown> {
   const { script } = context;
   if (script.kind === 'raw') {
     const body = request.body as Buffer | undefined;
@@ -53,7 +54,9 @@ function invocation(context: ServerContext, request: FastifyRequest, withHeaders
   }
   const input = inputOf(context, request);
   const headers = withHeaders ? headersOf(request) : NO_HEADERS;
-  return () => script.invoke(input, { headers });
+  // Only a batched request needs to know that its client left: it may still be waiting for its batch.
+  const signal = script.batching ? clientGoneSignal(reply) : undefined;
+  return () => script.invoke(input, { headers, signal });
 }
 
 function failed(reply: FastifyReply, status: number, message: string, runFailed: boolean): FastifyReply {
@@ -66,7 +69,7 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
     return reply.code(200).header('allow', 'GET, POST, OPTIONS').header('x-ms-run-function-failed', 'False').send();
   }
   if (script.kind !== 'raw' && request.method === 'HEAD') throw new HttpError(405, MESSAGES.headNotAllowed);
-  const call = invocation(context, request, withHeaders);
+  const call = invocation(context, request, reply, withHeaders);
   let result;
   const running = context.running.begin(request.id, reply.raw);
   try {
@@ -80,6 +83,10 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
       metrics.scored('timeout', error.timeoutMs / 1000);
       request.log.error({ requestId: request.id, timeoutMs: error.timeoutMs }, 'run() exceeded the scoring timeout');
       return failed(reply, 500, MESSAGES.scoringTimeout(error.timeoutMs), true);
+    }
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      request.log.info({ requestId: request.id }, 'The client closed the connection before its batch ran');
+      return failed(reply, 499, error.message, false);
     }
     metrics.scored('error', 0);
     request.log.error({ requestId: request.id, err: error }, 'run() failed');

@@ -1,0 +1,30 @@
+import type { BatchOptions, LoadedScript } from '@inferschema/core';
+import type { FastifyReply } from 'fastify';
+import type { ServerConfig } from './config.js';
+import type { ServerMetrics } from './metrics.js';
+
+/**
+ * Applies the server's batching flags to a script declared with `@batch` (`batchMaxSize: 0` turns batching
+ * off) and sends each batch to the metrics. Returns the batching in effect (undefined: none).
+ */
+export function configureScriptBatching(script: LoadedScript, config: ServerConfig, metrics: ServerMetrics): BatchOptions | undefined {
+  return script.configureBatching({
+    ...(config.batchMaxSize === 0 ? { enabled: false } : {}),
+    ...(config.batchMaxSize ? { maxBatchSize: config.batchMaxSize } : {}),
+    ...(config.batchMaxLatencyMs === undefined ? {} : { maxLatencyMs: config.batchMaxLatencyMs }),
+    observe: (report) => metrics.batched(report),
+  });
+}
+
+/**
+ * A signal that aborts when the client goes away before its response is sent (the connection closed), so a
+ * batched request still queued leaves its batch.
+ */
+export function clientGoneSignal(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  const response = reply.raw;
+  response.once('close', () => {
+    if (!response.writableFinished) controller.abort(new DOMException('The client closed the connection', 'AbortError'));
+  });
+  return controller.signal;
+}

@@ -1,0 +1,207 @@
+import { postJson, sleep, startTestServer, type RawResponse, type TestServer } from './support/harness.js';
+
+/** [2x, rows of the batch, number of the call of run] for each row (see fixtures/batched-script.ts). */
+type Answer = [number, number, number][];
+
+/** POSTs rows of one value each; `id` becomes the request id. */
+const score = (server: TestServer, values: number[], id?: string): Promise<RawResponse> =>
+  postJson(`${server.url}/score`, JSON.stringify({ data: values.map((value) => [value]) }), id ? { 'x-request-id': id } : {});
+
+const answer = (response: RawResponse) => response.json as Answer;
+
+async function metric(server: TestServer, name: string): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+}
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let polls = 0; polls < 1_000 && !(await condition()); polls += 1) await sleep(5);
+}
+
+/** Sends a request whose run waits at a gate; resolves once that run has started. */
+async function occupy(server: TestServer): Promise<{ blocker: Promise<RawResponse>; open(): void }> {
+  let open!: () => void;
+  (globalThis as { batchedScriptGate?: Promise<void> }).batchedScriptGate = new Promise<void>((resolve) => (open = resolve));
+  const started = await metric(server, 'inferschema_batch_rows_count');
+  const blocker = score(server, [-1]);
+  await until(async () => (await metric(server, 'inferschema_batch_rows_count')) > started);
+  return { blocker, open };
+}
+
+/**
+ * Occupies run, sends `requests`, waits until `queued` of them wait for a batch (and `started` batches other
+ * than the blocker's have started, for requests that run at once), then lets run go on. Resolves to their
+ * responses.
+ */
+async function behindBusyRun(server: TestServer, queued: number, requests: () => Promise<RawResponse>[], started = 0): Promise<RawResponse[]> {
+  const { blocker, open } = await occupy(server);
+  const batches = await metric(server, 'inferschema_batch_rows_count');
+  const pending = requests();
+  // In flight: the blocker, the queued requests, and the /metrics request asking.
+  await until(async () => (await metric(server, 'inferschema_batch_rows_count')) >= batches + started);
+  await until(async () => (await metric(server, 'inferschema_http_requests_in_flight')) >= queued + 2);
+  open();
+  const responses = await Promise.all(pending);
+  expect((await blocker).status).toBe(200);
+  return responses;
+}
+
+describe('adaptive batching over HTTP (a script declared with batch)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // Batches form only when run is free or a batch is full: what joins a batch does not depend on timing.
+    server = await startTestServer('batched-script.ts', { batchMaxLatencyMs: 60_000 });
+  });
+  afterAll(() => server.close());
+
+  it('logs the batching in effect at start', () => {
+    expect(server.logs().find((line) => String(line.msg).startsWith('Batching'))).toMatchObject({
+      maxBatchSize: 8,
+      maxLatencyMs: 60_000,
+      msg: 'Batching concurrent requests: up to 8 rows per run, waiting at most 60000 ms',
+    });
+  });
+
+  it('runs concurrent requests once, stacked; each caller gets its own rows, request id, status and timing header', async () => {
+    const responses = await behindBusyRun(server, 3, () => [score(server, [1], 'one'), score(server, [2, 3], 'two'), score(server, [4, 5, 6], 'three')]);
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+    expect(responses.map((response) => response.headers['x-request-id'])).toEqual(['one', 'two', 'three']);
+    for (const response of responses) expect(Number(response.headers['x-ms-run-fn-exec-ms'])).toBeGreaterThan(0);
+    const [one, two, three] = responses.map(answer);
+    const call = one![0]![2];
+    expect(one).toEqual([[2, 6, call]]);
+    expect(two).toEqual([[4, 6, call], [6, 6, call]]);
+    expect(three).toEqual([[8, 6, call], [10, 6, call], [12, 6, call]]);
+  });
+
+  it('answers a request that fails validation with 400 on its own: it never joins the batch', async () => {
+    const [good, bad, other] = await behindBusyRun(server, 2, () => [
+      score(server, [1, 2]),
+      postJson(`${server.url}/score`, JSON.stringify({ data: [[1, 2]] })),
+      score(server, [3]),
+    ]);
+    expect(bad!.status).toBe(400);
+    expect(bad!.json).toEqual({ message: 'Invalid input at /data/0: must have exactly 1 item', errors: [{ path: '/data/0', message: 'must have exactly 1 item' }] });
+    expect(answer(good!)).toEqual([[2, 3, expect.any(Number)], [4, 3, expect.any(Number)]]);
+    expect(answer(other!)).toEqual([[6, 3, answer(good!)[0]![2]]]);
+  });
+
+  it('answers 500 to every request of a batch whose run throws; the next batch is served', async () => {
+    const responses = await behindBusyRun(server, 3, () => [score(server, [1]), score(server, [-2]), score(server, [3, 4])]);
+    for (const response of responses) {
+      expect(response.status).toBe(500);
+      expect(response.headers['x-ms-run-function-failed']).toBe('True');
+    }
+    const after = await score(server, [7]);
+    expect([after.status, answer(after)[0]![0]]).toEqual([200, 14]);
+  });
+
+  it('never puts more than maxBatchSize rows in one run; a larger request runs alone, at once', async () => {
+    let twelve: Promise<RawResponse> | undefined;
+    // The twelve rows run at once, alone; the first five fill a batch as far as it goes and run at once too.
+    const [five, fiveMore] = await behindBusyRun(server, 1, () => {
+      twelve = score(server, Array(12).fill(3));
+      return [score(server, [1, 1, 1, 1, 1]), score(server, [2, 2, 2, 2, 2])];
+    }, 2);
+    expect(answer(five!)[0]![1]).toBe(5);
+    expect(answer(fiveMore!)[0]![1]).toBe(5);
+    expect(answer(five!)[0]![2]).not.toBe(answer(fiveMore!)[0]![2]);
+    const alone = answer(await twelve!);
+    expect(alone).toHaveLength(12);
+    expect(alone.every(([value, rows]) => value === 6 && rows === 12)).toBe(true);
+  });
+
+  it('answers 500 to every request of a batch whose run returns another number of rows, and logs the mismatch', async () => {
+    const [short, other] = await behindBusyRun(server, 2, () => [score(server, [-3, 1], 'short'), score(server, [2], 'other')]);
+    expect([short!.status, other!.status]).toEqual([500, 500]);
+    expect(short!.json).toEqual({ message: 'An unexpected error occurred in scoring script. Check the logs for more info.' });
+    const failures = server.logs().filter((line) => line.msg === 'run() failed' && ['short', 'other'].includes(line.requestId as string));
+    expect(failures).toHaveLength(2);
+    for (const line of failures) {
+      expect((line.err as { message: string }).message).toMatch(
+        /^Entry script .*batched-script\.ts: run returned 2 rows \(first dimension\) for a batch of 3 rows from 2 requests; a batched run must return one row per input row/,
+      );
+    }
+  });
+
+  it('drops a request whose client went away from its batch; the others are answered as if it never came', async () => {
+    const { blocker, open } = await occupy(server);
+    const controller = new AbortController();
+    const gone = fetch(`${server.url}/score`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'gone' },
+      body: JSON.stringify({ data: [[1], [2]] }),
+      signal: controller.signal,
+    }).catch((error: unknown) => error);
+    await until(async () => (await metric(server, 'inferschema_http_requests_in_flight')) >= 3);
+    controller.abort();
+    await until(async () => server.logs().some((line) => line.requestId === 'gone'));
+    const stays = score(server, [5]);
+    await until(async () => (await metric(server, 'inferschema_http_requests_in_flight')) >= 3);
+    open();
+    expect(((await gone) as Error).name).toBe('AbortError');
+    expect(answer(await stays)).toEqual([[10, 1, expect.any(Number)]]);
+    expect((await blocker).status).toBe(200);
+    expect(server.logs().filter((line) => line.requestId === 'gone').map((line) => line.msg)).toContain('The client closed the connection before its batch ran');
+  });
+
+  it('exports the batch sizes and queue times in /metrics', async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/^inferschema_batch_rows_bucket\{le="8"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^inferschema_batch_requests_count [1-9]\d*$/m);
+    expect(text).toMatch(/^inferschema_batch_queue_seconds_count [1-9]\d*$/m);
+  });
+});
+
+describe('adaptive batching: waiting limits and the server override', () => {
+  it('starts a batch once its first request has waited maxLatencyMs (as declared: 50), even while another batch runs', async () => {
+    const server = await startTestServer('batched-script.ts');
+    try {
+      const { blocker, open } = await occupy(server);
+      const started = performance.now();
+      const response = await score(server, [1]);
+      const waited = performance.now() - started;
+      // Answered while the first run is still held at its gate: the timer started a second batch.
+      expect(answer(response)).toEqual([[2, 1, expect.any(Number)]]);
+      expect(waited).toBeGreaterThanOrEqual(45);
+      open();
+      expect((await blocker).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('runs a lone request at once, without waiting maxLatencyMs for company', async () => {
+    const server = await startTestServer('batched-script.ts', { batchMaxLatencyMs: 60_000 });
+    try {
+      const response = await score(server, [1]);
+      expect(answer(response)).toEqual([[2, 1, expect.any(Number)]]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('batchMaxSize 0 (--batch-max-size 0, INFERSCHEMA_BATCH_MAX_SIZE=0) runs every request on its own', async () => {
+    const server = await startTestServer('batched-script.ts', { batchMaxSize: 0 });
+    try {
+      expect(server.server.script.batching).toBeUndefined();
+      const [a, b] = await Promise.all([score(server, [1]), score(server, [2, 3])]);
+      expect(answer(a)[0]![1]).toBe(1);
+      expect(answer(b)[0]![1]).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('batchMaxSize and batchMaxLatencyMs replace the declared values', async () => {
+    const server = await startTestServer('batched-script.ts', { batchMaxSize: 2, batchMaxLatencyMs: 60_000 });
+    try {
+      expect(server.server.script.batching).toEqual({ maxBatchSize: 2, maxLatencyMs: 60_000 });
+      // Two of the three fill a batch of 2 and run at once; the third waits.
+      const responses = await behindBusyRun(server, 1, () => [score(server, [1]), score(server, [2]), score(server, [3])], 1);
+      expect(responses.map((response) => answer(response)[0]![1]).sort()).toEqual([1, 2, 2]);
+    } finally {
+      await server.close();
+    }
+  });
+});
