@@ -2,6 +2,7 @@ import type { PlannedParameter } from '../script/run-plan.js';
 import type { ScriptKind } from '../script/contract.js';
 import type { ScriptProblem } from '../script/script-load-error.js';
 import { isDanfoFrame } from '../types/dataframe/danfo-frame.js';
+import { isDataFrameType, isNdArrayType } from '../types/kind.js';
 import type { ParameterType } from '../types/parameter-type.js';
 
 function contract(message: string, parameter?: string): ScriptProblem {
@@ -9,14 +10,11 @@ function contract(message: string, parameter?: string): ScriptProblem {
 }
 
 /**
- * True for a type whose decoded values have rows to stack: an `NdArrayParameterType`, or a
- * `DataFrameParameterType` over an Arrow `Table` or plain columns (read by their fields, which every copy of
- * the package has).
+ * True for a type whose decoded values have rows to stack: an ndarray type, or a DataFrame type over an Arrow
+ * `Table` or plain columns (by their kind tags, which every copy of the package writes).
  */
 function stacksRows(type: ParameterType): boolean {
-  const fields = type as unknown as { dtype?: unknown; shape?: unknown; orient?: unknown };
-  if (typeof fields.dtype === 'string' && Array.isArray(fields.shape)) return true;
-  return typeof fields.orient === 'string' && !isDanfoFrame(type.sample);
+  return isNdArrayType(type) || (isDataFrameType(type) && !isDanfoFrame(type.sample));
 }
 
 /**
