@@ -1,4 +1,5 @@
 import { batch, loadScoringScript, NdArrayParameterType, ScriptLoadError, withSchemas } from '@inferschema/core';
+import ndarray from 'ndarray';
 import { fixture } from '../script/fixture-paths.js';
 
 async function loadError(path: string): Promise<ScriptLoadError> {
@@ -29,6 +30,19 @@ describe('batching in the script layer (what /score, OIP and the CLI share)', ()
     ]);
     expect(results).toEqual([[11], [20, 300]]);
     expect(module.calls.slice(before)).toEqual([3]);
+  });
+
+  it('batches invokeDecoded (the OIP path) the same way: each caller gets its rows of run\'s own result', async () => {
+    const script = await loadScoringScript(fixture('batch/columns-functions.ts'));
+    const calls = ((globalThis as { columnsCalls?: number[] }).columnsCalls ??= []);
+    const before = calls.length;
+    const [first, second] = await Promise.all([
+      script.invokeDecoded({ frame: { a: Float64Array.of(1), b: Float64Array.of(2) }, weights: ndarray(Float64Array.of(1, 1), [1, 2]) }),
+      script.invokeDecoded({ frame: { a: Float64Array.of(3, 4), b: Float64Array.of(0, 0) }, weights: ndarray(Float64Array.of(2, 0, 3, 0), [2, 2]) }),
+    ]);
+    expect(first).toEqual(Float64Array.of(3));
+    expect(second).toEqual(Float64Array.of(6, 12));
+    expect(calls.slice(before)).toEqual([3]);
   });
 
   it('runs a request whose inputs disagree on their rows alone, as written', async () => {
