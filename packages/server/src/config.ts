@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** How the server is configured. Every field has a default; see {@link resolveServerConfig}. */
@@ -41,6 +42,8 @@ export interface ServerOptions {
   readonly batchMaxSize?: number;
   /** Replaces the `maxLatencyMs` of a script declared with `@batch`. Default: as declared. */
   readonly batchMaxLatencyMs?: number;
+  /** Log the query string with the path in the request log line (it may carry data or tokens). Default `false`. */
+  readonly logQueryString?: boolean;
 }
 
 /** {@link ServerOptions} with every default filled in. */
@@ -73,6 +76,7 @@ const DEFAULTS: ServerConfig = {
   logLevel: 'info',
   batchMaxSize: undefined,
   batchMaxLatencyMs: undefined,
+  logQueryString: false,
 };
 
 /**
@@ -107,6 +111,40 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 /**
+ * Reads a yes/no variable: `1`, `true`, `yes` or `on` (any case) are yes, `0`, `false`, `no` or `off` no.
+ *
+ * @throws ConfigurationError naming `source` for any other text.
+ * @example
+ * parseBoolean('true', 'INFERSCHEMA_LOG_QUERY_STRING'); // true
+ */
+export function parseBoolean(text: string, source: string): boolean {
+  const value = text.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigurationError(`${source} must be true or false, got ${JSON.stringify(text)}`);
+}
+
+/**
+ * Reads the API key from a file (a mounted secret): its content without surrounding whitespace. Keeps the key
+ * out of the process list (`--api-key` is visible in `ps`) and out of the environment of child processes.
+ *
+ * @throws ConfigurationError naming `source` when the file cannot be read or holds only whitespace.
+ * @example
+ * readApiKeyFile('/run/secrets/inferschema-api-key', '--api-key-file');
+ */
+export function readApiKeyFile(path: string, source: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`${source}: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const key = text.trim();
+  if (key === '') throw new ConfigurationError(`${source}: ${path} is empty`);
+  return key;
+}
+
+/**
  * Splits `AML_CORS_ORIGINS` (`"https://a.example, https://b.example"` or `*`) into origins.
  *
  * @example
@@ -131,12 +169,14 @@ export function parseCorsOrigins(text: string): string[] {
  * | `SCORING_TIMEOUT_MS` | `scoringTimeoutMs` |
  * | `INFERSCHEMA_INIT_TIMEOUT_MS` | `initTimeoutMs` |
  * | `SERVICE_NAME`, `SERVICE_VERSION`, `SERVICE_PATH_PREFIX` | `serviceName`, `serviceVersion`, `servicePathPrefix` |
- * | `INFERSCHEMA_API_KEY` | `apiKey` |
+ * | `INFERSCHEMA_API_KEY`, or `INFERSCHEMA_API_KEY_FILE` (a file holding it) | `apiKey` |
  * | `INFERSCHEMA_MAX_BODY_BYTES` | `maxBodyBytes` |
  * | `INFERSCHEMA_LOG_LEVEL` | `logLevel` |
  * | `INFERSCHEMA_BATCH_MAX_SIZE`, `INFERSCHEMA_BATCH_MAX_LATENCY_MS` | `batchMaxSize` (0: off), `batchMaxLatencyMs` |
+ * | `INFERSCHEMA_LOG_QUERY_STRING` (`true`/`false`) | `logQueryString` |
  *
- * @throws ConfigurationError when a numeric variable is not an integer.
+ * @throws ConfigurationError when a numeric variable is not an integer, a yes/no variable is neither, or the
+ * API key file cannot be read.
  * @example
  * serverOptionsFromEnv({ SCORING_TIMEOUT_MS: '5000' }); // { scoringTimeoutMs: 5000 }
  */
@@ -153,6 +193,7 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   if (text('SERVICE_NAME')) options.serviceName = text('SERVICE_NAME');
   if (text('SERVICE_VERSION')) options.serviceVersion = text('SERVICE_VERSION');
   if (text('SERVICE_PATH_PREFIX')) options.servicePathPrefix = text('SERVICE_PATH_PREFIX');
+  if (text('INFERSCHEMA_API_KEY_FILE')) options.apiKey = readApiKeyFile(text('INFERSCHEMA_API_KEY_FILE')!, 'INFERSCHEMA_API_KEY_FILE');
   if (text('INFERSCHEMA_API_KEY')) options.apiKey = text('INFERSCHEMA_API_KEY');
   if (text('INFERSCHEMA_MAX_BODY_BYTES')) {
     options.maxBodyBytes = parseInteger(text('INFERSCHEMA_MAX_BODY_BYTES')!, 'INFERSCHEMA_MAX_BODY_BYTES', 1);
@@ -162,6 +203,7 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   if (text('INFERSCHEMA_BATCH_MAX_LATENCY_MS')) {
     options.batchMaxLatencyMs = parseInteger(text('INFERSCHEMA_BATCH_MAX_LATENCY_MS')!, 'INFERSCHEMA_BATCH_MAX_LATENCY_MS', 0);
   }
+  if (text('INFERSCHEMA_LOG_QUERY_STRING')) options.logQueryString = parseBoolean(text('INFERSCHEMA_LOG_QUERY_STRING')!, 'INFERSCHEMA_LOG_QUERY_STRING');
   return options;
 }
 

@@ -3,6 +3,7 @@ import {
   ConfigurationError,
   parseCorsOrigins,
   parseInteger,
+  readApiKeyFile,
   serve,
   serveOptionsFromEnv,
   serverOptionsFromEnv,
@@ -16,6 +17,7 @@ interface ServeFlags {
   readonly host?: string;
   readonly workers?: number;
   readonly apiKey?: string;
+  readonly apiKeyFile?: string;
   readonly corsOrigins?: string[];
   readonly scoringTimeoutMs?: number;
   readonly maxBodyBytes?: number;
@@ -23,6 +25,7 @@ interface ServeFlags {
   readonly logLevel?: string;
   readonly batchMaxSize?: number;
   readonly batchMaxLatencyMs?: number;
+  readonly logQueryString?: boolean;
 }
 
 function integer(flag: string, min: number, max?: number) {
@@ -43,8 +46,8 @@ function withoutUndefined(options: Record<string, unknown>): ServerOptions {
  * Adds `inferschema serve [script]`: runs the scoring server for an entry script. Flags win over the Azure ML
  * environment variables (`AZUREML_ENTRY_SCRIPT`, `AZUREML_MODEL_DIR`, `AML_APP_ROOT`, `AML_CORS_ORIGINS`,
  * `SCORING_TIMEOUT_MS`, `SERVICE_NAME`, `SERVICE_VERSION`, `SERVICE_PATH_PREFIX`, `WORKER_COUNT`) and
- * inferschema's (`INFERSCHEMA_API_KEY`, `INFERSCHEMA_MAX_BODY_BYTES`, `INFERSCHEMA_LOG_LEVEL`, `INFERSCHEMA_BATCH_MAX_SIZE`,
- * `INFERSCHEMA_BATCH_MAX_LATENCY_MS`).
+ * inferschema's (`INFERSCHEMA_API_KEY`, `INFERSCHEMA_API_KEY_FILE`, `INFERSCHEMA_MAX_BODY_BYTES`, `INFERSCHEMA_LOG_LEVEL`,
+ * `INFERSCHEMA_LOG_QUERY_STRING`, `INFERSCHEMA_BATCH_MAX_SIZE`, `INFERSCHEMA_BATCH_MAX_LATENCY_MS`).
  *
  * @example
  * registerServeCommand(program);
@@ -59,23 +62,26 @@ export function registerServeCommand(program: Command): void {
     .option('--port <port>', 'the port to listen on (default 5001; 0 picks a free port)', integer('--port', 0, 65535))
     .option('--host <host>', 'the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)')
     .option('--workers <n>', 'worker processes sharing the port, each running init (default: WORKER_COUNT, else 1)', integer('--workers', 1, 1024))
-    .addOption(new Option('--api-key <key>', 'require Authorization: Bearer <key> on every route but health (default: INFERSCHEMA_API_KEY)'))
+    .addOption(new Option('--api-key <key>', 'require Authorization: Bearer <key> on every route but health; visible in the process list, prefer --api-key-file or INFERSCHEMA_API_KEY'))
+    .option('--api-key-file <path>', 'read the API key from this file (a mounted secret; default: INFERSCHEMA_API_KEY_FILE)')
     .option('--cors-origins <origins>', 'comma-separated origins allowed by CORS, or * (default: AML_CORS_ORIGINS)', parseCorsOrigins)
     .option('--scoring-timeout-ms <ms>', 'longest run before a 500 (default: SCORING_TIMEOUT_MS, else 3600000)', integer('--scoring-timeout-ms', 1))
     .option('--max-body-bytes <bytes>', 'largest request body, larger gets 413 (default: INFERSCHEMA_MAX_BODY_BYTES, else 16 MiB)', integer('--max-body-bytes', 1))
     .option('--shutdown-grace-ms <ms>', 'time in-flight requests get after SIGTERM/SIGINT (default 30000)', integer('--shutdown-grace-ms', 0))
     .option('--batch-max-size <rows>', 'rows per run of a script declared with @batch; 0 turns batching off (default: INFERSCHEMA_BATCH_MAX_SIZE, else as declared)', integer('--batch-max-size', 0))
     .option('--batch-max-latency-ms <ms>', 'longest wait of a batched request (default: INFERSCHEMA_BATCH_MAX_LATENCY_MS, else as declared)', integer('--batch-max-latency-ms', 0))
+    .option('--log-query-string', 'log the query string with the path in the request log (default: INFERSCHEMA_LOG_QUERY_STRING, else off)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default: INFERSCHEMA_LOG_LEVEL, else info)')
     .action(async (scriptArgument: string | undefined, flags: ServeFlags, command: Command) => {
       try {
         const fromEnv = serveOptionsFromEnv(process.env);
         const script = scriptArgument ?? fromEnv.script;
         if (!script) command.error('error: no entry script: give one (inferschema serve score.ts) or set AZUREML_ENTRY_SCRIPT');
-        const { workers, ...serverFlags } = flags;
+        const { workers, apiKeyFile, ...serverFlags } = flags;
+        const apiKey = serverFlags.apiKey ?? (apiKeyFile === undefined ? undefined : readApiKeyFile(apiKeyFile, '--api-key-file'));
         await serve({
           ...serverOptionsFromEnv(process.env),
-          ...withoutUndefined({ ...serverFlags }),
+          ...withoutUndefined({ ...serverFlags, apiKey }),
           script,
           workers: workers ?? fromEnv.workers ?? 1,
         });

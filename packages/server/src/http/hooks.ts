@@ -7,6 +7,12 @@ import { HttpError } from './http-error.js';
 import { MESSAGES } from './messages.js';
 import { requestIdsOf } from './request-ids.js';
 
+/** The URL without its query string: the request log leaves it out by default (it may carry data or tokens). */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+}
+
 /**
  * The hooks every request passes, in order: metrics bookkeeping, request ids (431 when too long), CORS
  * (preflights answered here), the API key (401, on routes whose declaration says `auth: 'api-key'`), and, once
@@ -54,6 +60,7 @@ export function registerRequestHooks(app: FastifyInstance, context: ServerContex
     }
   });
 
+  const { logQueryString } = config;
   app.addHook('onResponse', (request, reply, done) => {
     const durationMs = request.receivedAt === 0 ? 0 : performance.now() - request.receivedAt;
     const declaration = request.routeOptions.config.declaration;
@@ -63,7 +70,7 @@ export function registerRequestHooks(app: FastifyInstance, context: ServerContex
     const summary = {
       requestId: request.id,
       method: request.method,
-      url: request.url,
+      url: logQueryString ? request.url : pathOf(request.url),
       status: reply.statusCode,
       durationMs: Math.round(durationMs * 1000) / 1000,
       ...(request.runMs === null ? {} : { runMs: Math.round(request.runMs * 1000) / 1000 }),

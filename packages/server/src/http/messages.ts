@@ -6,6 +6,7 @@ export const MESSAGES = Object.freeze({
   headNotAllowed: 'Method not allowed',
   requestIdTooLong: 'x-request-id must not exceed 100 characters',
   clientRequestIdTooLong: 'x-ms-request-id and x-ms-client-request-id must not exceed 100 characters',
+  traceIdTooLong: 'TraceId must not exceed 100 characters',
   expectsJson: 'Expects Content-Type to be application/json',
   emptyBody: 'POST body is empty. Expecting a JSON dictionary.',
   notAnObject: 'POST body should be a JSON dictionary.',

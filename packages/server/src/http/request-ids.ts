@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { HttpError } from './http-error.js';
 import { MESSAGES } from './messages.js';
 
-/** The longest request id accepted in `x-request-id`, `x-ms-request-id` or `x-ms-client-request-id`. */
+/** The longest id accepted in `x-request-id`, `x-ms-request-id`, `x-ms-client-request-id` or `TraceId`. */
 export const MAX_REQUEST_ID_LENGTH = 100;
 
 /** The id headers of one response, decided from the request's headers. */
@@ -26,8 +26,9 @@ function single(value: string | string[] | undefined): string | undefined {
  *
  * `generatedId` is the id used when the request has none (the server passes its log id).
  *
- * @throws HttpError 431 when an id is longer than 100 characters; the error carries the headers that may
- * still be returned.
+ * @throws HttpError 431 (as the Azure ML server answers) when an id or `TraceId` is longer than 100 characters:
+ * ids are echoed and logged with every request, so their size is bounded; the error carries the headers that
+ * may still be returned.
  * @example
  * requestIdsOf({ 'x-ms-client-request-id': 'c1' }).headers;
  * // { 'x-request-id': '<uuid>', 'x-ms-request-id': 'c1', 'x-ms-client-request-id': 'c1' }
@@ -44,6 +45,9 @@ export function requestIdsOf(headers: IncomingHttpHeaders, generatedId: string =
   const result: Record<string, string> = { 'x-request-id': requestId, 'x-ms-request-id': legacy ?? client ?? requestId };
   if (legacy !== undefined || client !== undefined) result['x-ms-client-request-id'] = client ?? legacy!;
   const traceId = single(headers.traceid);
+  if (traceId !== undefined && traceId.length > MAX_REQUEST_ID_LENGTH) {
+    throw new HttpError(431, MESSAGES.traceIdTooLong, { headers: result });
+  }
   if (traceId !== undefined) result.TraceId = traceId;
   return { requestId, headers: result };
 }
