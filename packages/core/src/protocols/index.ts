@@ -8,3 +8,4 @@ export { allowedMethods, type HttpMethod, type ProtocolName, type RouteDeclarati
 export { errorBodyOf, type AzureErrorBody, type OipErrorBody } from './error-body.js';
 export { AZURE_ROUTES, type AzureRouteId } from './azure/routes.js';
 export { OPS_ROUTES, type OpsRouteId } from './ops/routes.js';
+export { OIP_ROUTES, type OipRouteId } from './oip/routes.js';

@@ -1,0 +1,47 @@
+import { basename, extname } from 'node:path';
+import type { LoadedScript } from '@inferschema/core';
+import { NoTensorForm, OipSignature, type TensorMetadata } from '@inferschema/core/protocols/oip';
+
+/** A model a server serves over the Open Inference Protocol: an entry script under a name (and version). */
+export interface ServedModel {
+  readonly name: string;
+  /** The model's version, when it has one (`/versions/{v}` must name it); undefined: no versions. */
+  readonly version: string | undefined;
+  readonly script: LoadedScript;
+  /** The model directory its `init` receives. */
+  readonly modelDir: string;
+  /** Its tensors, or undefined when it has no tensor form (then `problem` says why). */
+  readonly signature: OipSignature | undefined;
+  readonly problem: string | undefined;
+  /** True once its `init` has finished. */
+  ready: boolean;
+}
+
+/** A model name made from a script's file name: `examples/regression/score.ts` → `score`. */
+export function modelNameOf(scriptPath: string): string {
+  return basename(scriptPath, extname(scriptPath));
+}
+
+/** A model of a loaded script; its signature is derived here, once. */
+export function servedModel(script: LoadedScript, options: { name?: string; version?: string; modelDir: string }): ServedModel {
+  let signature: OipSignature | undefined;
+  let problem: string | undefined;
+  try {
+    signature = OipSignature.of(script);
+  } catch (error) {
+    if (!(error instanceof NoTensorForm)) throw error;
+    problem = error.message;
+  }
+  return { name: options.name ?? modelNameOf(script.path), version: options.version, script, modelDir: options.modelDir, signature, problem, ready: false };
+}
+
+/** `$metadata_model_response` of a model. */
+export function modelMetadata(model: ServedModel): { name: string; versions?: string[]; platform: string; inputs: TensorMetadata[]; outputs: TensorMetadata[] } {
+  return {
+    name: model.name,
+    ...(model.version === undefined ? {} : { versions: [model.version] }),
+    platform: 'inferschema',
+    inputs: [...(model.signature?.inputs ?? [])],
+    outputs: [...(model.signature?.outputs ?? [])],
+  };
+}
