@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 export interface ServerOptions {
   /** The model directory passed to `init` (and set as `AZUREML_MODEL_DIR`). Default: `AZUREML_MODEL_DIR` or `.`. */
   readonly modelDir?: string;
+  /** The model's name on the Open Inference Protocol routes (`/v2/models/{name}`). Default: the script's file name. */
+  readonly modelName?: string;
   /** Default 5001. `0` picks a free port. */
   readonly port?: number;
   /** Default `127.0.0.1`. */
@@ -47,7 +49,8 @@ export interface ServerOptions {
 }
 
 /** {@link ServerOptions} with every default filled in. */
-export type ServerConfig = Required<Omit<ServerOptions, 'apiKey' | 'appRoot' | 'batchMaxSize' | 'batchMaxLatencyMs'>> & {
+export type ServerConfig = Required<Omit<ServerOptions, 'apiKey' | 'appRoot' | 'batchMaxSize' | 'batchMaxLatencyMs' | 'modelName'>> & {
+  readonly modelName: string | undefined;
   readonly apiKey: string | undefined;
   readonly appRoot: string | undefined;
   readonly batchMaxSize: number | undefined;
@@ -62,6 +65,7 @@ const DEFAULTS: ServerConfig = {
   port: 5001,
   host: '127.0.0.1',
   appRoot: undefined,
+  modelName: undefined,
   corsOrigins: [],
   scoringTimeoutMs: 3_600_000,
   initTimeoutMs: 0,

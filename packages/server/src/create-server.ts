@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import { loadScoringScript, type LoadedScript } from '@inferschema/core';
@@ -17,11 +18,13 @@ import { docsHandlers } from './routes/docs.js';
 import { healthHandlers } from './routes/health.js';
 import { metricsHandlers, type MetricsSource } from './routes/metrics.js';
 import { ALLOWED_METHODS, SERVER_ROUTES, type ServerRouteId } from './routes/route-table.js';
+import { oipRouteHandlers } from './routes/oip.js';
 import { scoreHandlers } from './routes/score.js';
 import { swaggerHandlers } from './routes/swagger.js';
 import { RunningRequests } from './process/running-requests.js';
 import type { ServerContext, ServerPhase } from './server-context.js';
 import { prepareServiceDocuments } from './service-documents.js';
+import { modelNameOf, servedModel, type ServedModel } from './oip/served-model.js';
 
 /** Options of {@link createServer}: the server's configuration, plus what only code (not flags) can set. */
 export interface CreateServerOptions extends ServerOptions {
@@ -103,6 +106,7 @@ function buildApp(context: ServerContext, options: CreateServerOptions): Fastify
     ...swaggerHandlers(context),
     ...metricsHandlers(context, options.metricsSource),
     ...docsHandlers(context),
+    ...oipRouteHandlers(context, app.log),
   };
   const declaredHead = new Set<string>(SERVER_ROUTES.filter((route) => route.method === 'HEAD').map((route) => route.path));
   for (const declaration of SERVER_ROUTES) {
@@ -152,8 +156,33 @@ async function initWithin(init: () => Promise<void>, timeoutMs: number): Promise
   }
 }
 
+/** One model of a server that serves several: its entry script and (default: the script's file name) its name. */
+export interface ModelSource {
+  readonly script: LoadedScript | string;
+  readonly name?: string | undefined;
+}
+
 /**
- * Creates a scoring server for an entry script: loads it (when given a path), generates its service documents
+ * Loads the models: one is served under its name (the file name, or `modelName`) with the model directory
+ * itself; each of several gets `<modelDir>/<name>` as its own model directory.
+ */
+async function loadModels(sources: readonly ModelSource[], config: ServerConfig): Promise<ServedModel[]> {
+  if (sources.length === 0) throw new TypeError('createServer: no entry script');
+  const models: ServedModel[] = [];
+  for (const source of sources) {
+    const script = typeof source.script === 'string' ? await loadScoringScript(source.script) : source.script;
+    const name = source.name ?? modelNameOf(script.path);
+    if (!/^[\w.-]+$/.test(name)) throw new TypeError(`Model name '${name}' must be letters, digits, '_', '-' or '.'`);
+    if (models.some((model) => model.name === name)) throw new TypeError(`Two models are named '${name}': give each script its own --model-name`);
+    const modelDir = sources.length === 1 ? config.modelDir : join(config.modelDir, name);
+    models.push(servedModel(script, { name, modelDir }));
+  }
+  return models;
+}
+
+/**
+ * Creates a scoring server for an entry script (or several: each is a model of the Open Inference Protocol
+ * routes, `/score` serves a single one): loads it (when given a path), generates its service documents
  * once, and builds the routes. Nothing listens until `listen` or `start`.
  *
  * @example
@@ -162,11 +191,13 @@ async function initWithin(init: () => Promise<void>, timeoutMs: number): Promise
  * await fetch(`${url}/score`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data": [[1, 2]]}' });
  * await server.close();
  */
-export async function createServer(script: LoadedScript | string, options: CreateServerOptions = {}): Promise<ScoringServer> {
+export async function createServer(script: LoadedScript | string | readonly ModelSource[], options: CreateServerOptions = {}): Promise<ScoringServer> {
   const config = resolveServerConfig(options);
-  const loaded = typeof script === 'string' ? await loadScoringScript(script) : script;
+  const models = await loadModels(typeof script === 'string' || !Array.isArray(script) ? [{ script: script as LoadedScript | string, name: config.modelName }] : script, config);
+  const loaded = models[0]!.script;
   const context: ServerContext = {
     script: loaded,
+    models,
     config,
     metrics: createServerMetrics(),
     documents: await prepareServiceDocuments(loaded, config),
@@ -202,8 +233,11 @@ export async function createServer(script: LoadedScript | string, options: Creat
     },
     async initialize() {
       const started = performance.now();
-      app.log.info({ modelDir: config.modelDir }, "Invoking the script's init()");
-      await initWithin(() => loaded.init(config.modelDir), config.initTimeoutMs);
+      for (const model of models) {
+        app.log.info({ model: model.name, modelDir: model.modelDir }, "Invoking the script's init()");
+        await initWithin(() => model.script.init(model.modelDir), config.initTimeoutMs);
+        model.ready = true;
+      }
       if (context.phase === 'starting') context.phase = 'ready';
       app.log.info(
         { durationMs: Math.round(performance.now() - started), scoringTimeoutMs: config.scoringTimeoutMs },

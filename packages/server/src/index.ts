@@ -4,7 +4,7 @@
  *
  * @module
  */
-export { createServer, type CreateServerOptions, type ScoringServer } from './create-server.js';
+export { createServer, type CreateServerOptions, type ModelSource, type ScoringServer } from './create-server.js';
 export {
   ConfigurationError,
   DEFAULT_MAX_BODY_BYTES,

@@ -1,4 +1,5 @@
 import type { LoadedScript } from '@inferschema/core';
+import type { ServedModel } from './oip/served-model.js';
 import type { ServerConfig } from './config.js';
 import type { ServerMetrics } from './metrics.js';
 import type { RunningRequests } from './process/running-requests.js';
@@ -9,7 +10,10 @@ export type ServerPhase = 'starting' | 'ready' | 'closing';
 
 /** What every route of one server shares. */
 export interface ServerContext {
+  /** The script `/score` serves (the first model). */
   readonly script: LoadedScript;
+  /** Every model the server serves over the Open Inference Protocol, each with its own model directory. */
+  readonly models: readonly ServedModel[];
   readonly config: ServerConfig;
   readonly metrics: ServerMetrics;
   readonly documents: ServiceDocuments;

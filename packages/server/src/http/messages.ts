@@ -18,6 +18,8 @@ export const MESSAGES = Object.freeze({
   scoringTimeout: (ms: number) => `Scoring timeout after ${ms} ms`,
   notReady: 'The model is not ready: init() has not finished.',
   shuttingDown: 'The server is shutting down.',
+  severalModels: (names: readonly string[]) =>
+    `This server serves several models (${names.join(', ')}); /score serves a single one. Call POST /v2/models/{name}/infer.`,
   unauthorized: 'Missing or invalid API key. Send it as Authorization: Bearer <key>.',
   swaggerVersionInvalid: (version: string, supported: string) =>
     `Swagger version [${version}] is not valid. Supported versions: [${supported}].`,

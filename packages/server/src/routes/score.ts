@@ -121,7 +121,9 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
 export function scoreHandlers(context: ServerContext): Record<'azure.score' | 'azure.score-query' | 'azure.score-options' | 'azure.score-head', RouteHandlerMethod> {
   const withHeaders = wantsHeaders(context);
   const timed = createTimedCaller(context.config.scoringTimeoutMs);
+  const several = context.models.length > 1 ? MESSAGES.severalModels(context.models.map((model) => model.name)) : undefined;
   const handler: RouteHandlerMethod = (request, reply) => {
+    if (several !== undefined) throw new HttpError(404, several);
     if (context.phase === 'starting') throw new HttpError(503, MESSAGES.notReady);
     return score(context, request, reply, withHeaders, timed);
   };

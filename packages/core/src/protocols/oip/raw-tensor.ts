@@ -26,7 +26,8 @@ export function readRawTensor(raw: Uint8Array, datatype: OipDatatype, count: num
   }
   if (!LITTLE_ENDIAN) return swapped(raw, ArrayType, count);
   if (raw.byteOffset % ArrayType.BYTES_PER_ELEMENT === 0) return new ArrayType(raw.buffer, raw.byteOffset, count);
-  return new ArrayType(raw.slice().buffer, 0, count);
+  // A fresh, aligned copy (Uint8Array's slice: a Buffer's own `slice` would be a view of the same memory).
+  return new ArrayType(Uint8Array.prototype.slice.call(raw).buffer, 0, count);
 }
 
 function readBooleans(raw: Uint8Array, count: number, label: string): boolean[] {

@@ -26,6 +26,9 @@ describe('raw tensor bytes (binary extension, raw_input_contents)', () => {
     const copied = readRawTensor(shifted.subarray(1), 'FP32', 2, X) as Float32Array;
     expect(Array.from(copied)).toEqual([1.5, -2]);
     expect(copied.buffer).not.toBe(shifted.buffer);
+    // A Buffer (as a server reads a body) unaligned in Node's shared pool: its `slice` would be a view.
+    const pooled = Buffer.concat([Buffer.from([9]), Buffer.from(body.subarray(4, 12))]);
+    expect(Array.from(readRawTensor(pooled.subarray(1), 'FP32', 2, X) as Float32Array)).toEqual([1.5, -2]);
   });
 
   it('read every numeric datatype little-endian, 64-bit integers exactly', () => {
