@@ -88,9 +88,23 @@ export interface Completion {
   readonly probability: number;
 }
 
+/**
+ * A partial completion: its last token, a link to the beam it extends, and the two tokens the model needs next.
+ * Extending a beam is O(1): nothing is copied, the text is rebuilt once, for the completions kept.
+ */
 interface Beam {
-  readonly tokens: readonly string[];
+  readonly token: string;
+  readonly parent: Beam | undefined;
+  readonly length: number;
+  /** The two tokens before the next one (from the context for the first steps). */
+  readonly previous: readonly [string, string];
   readonly logProbability: number;
+}
+
+function tokensOf(beam: Beam): string[] {
+  const tokens: string[] = new Array(beam.length);
+  for (let node: Beam | undefined = beam; node && node.length > 0; node = node.parent) tokens[node.length - 1] = node.token;
+  return tokens;
 }
 
 function byLikelihood(a: Completion, b: Completion): number {
@@ -103,36 +117,44 @@ function byLikelihood(a: Completion, b: Completion): number {
  * line ends (after at least `minTokens` tokens; its probability then includes that of a line break) or after
  * `depth` tokens. Returns the `breadth` likeliest
  * distinct completions, most likely first.
+ *
+ * The model reads only the last two tokens of `context`, and a beam keeps only its last token, a link to its
+ * parent and the two tokens the model needs: a step costs O(breadth × candidates) whatever the context's length.
  */
 export function complete(model: NgramModel, context: readonly string[], options: SearchOptions): Completion[] {
   const { depth, breadth, minTokens, typed = '' } = options;
-  const padded = [START, START, ...context];
+  const [a, b] = [START, START, ...context.slice(-2)].slice(-2) as [string, string];
   const done: Beam[] = [];
-  let beams: Beam[] = [{ tokens: [], logProbability: 0 }];
+  let beams: Beam[] = [{ token: '', parent: undefined, length: 0, previous: [a, b], logProbability: 0 }];
   for (let step = 0; step < depth && beams.length > 0; step++) {
     const extended: Beam[] = [];
     for (const beam of beams) {
-      const history = [...padded, ...beam.tokens];
-      const candidates = model.next(history.at(-2)!, history.at(-1)!).filter(({ token }) => step > 0 || token.startsWith(typed));
+      const candidates = model.next(beam.previous[0], beam.previous[1]).filter(({ token }) => step > 0 || token.startsWith(typed));
       // The line ends here with the probability of any line break (whatever the next line's indentation).
       const lineEnd = candidates.reduce((sum, { token, probability }) => sum + (isLineBreak(token) ? probability : 0), 0);
-      if (lineEnd > 0 && beam.tokens.length >= Math.max(minTokens, 1)) {
-        done.push({ tokens: beam.tokens, logProbability: beam.logProbability + Math.log(lineEnd) });
+      if (lineEnd > 0 && beam.length >= Math.max(minTokens, 1)) {
+        done.push({ ...beam, logProbability: beam.logProbability + Math.log(lineEnd) });
       }
       const next = candidates.filter(({ token }) => !isLineBreak(token)).slice(0, breadth);
       for (const { token, probability } of next) {
-        extended.push({ tokens: [...beam.tokens, token], logProbability: beam.logProbability + Math.log(probability) });
+        extended.push({
+          token,
+          parent: beam,
+          length: beam.length + 1,
+          previous: [beam.previous[1], token],
+          logProbability: beam.logProbability + Math.log(probability),
+        });
       }
     }
-    beams = extended.sort((a, b) => b.logProbability - a.logProbability).slice(0, breadth);
+    beams = extended.sort((x, y) => y.logProbability - x.logProbability).slice(0, breadth);
   }
-  done.push(...beams.filter((beam) => beam.tokens.length >= minTokens));
+  done.push(...beams.filter((beam) => beam.length >= minTokens));
   const completions = new Map<string, Completion>();
   for (const beam of done) {
-    const text = beam.tokens.join('').slice(typed.length);
+    const text = tokensOf(beam).join('').slice(typed.length);
     const probability = Number(Math.exp(beam.logProbability).toPrecision(6));
     const known = completions.get(text);
-    if (!known || known.probability < probability) completions.set(text, { text, tokens: beam.tokens.length, probability });
+    if (!known || known.probability < probability) completions.set(text, { text, tokens: beam.length, probability });
   }
   return [...completions.values()].sort(byLikelihood).slice(0, breadth);
 }

@@ -19,6 +19,20 @@ import { tokenize, trailingBlank } from './tokenizer.js';
 /** The largest search the service runs: SearchDepth × SearchBreadth² candidates are scored. */
 const MAX_DEPTH = 64;
 const MAX_BREADTH = 32;
+/**
+ * How much of `CodeBefore` is read: its last 4,096 characters, from the first line start among them. The model
+ * needs only the last two tokens, so a 600 KB `CodeBefore` costs what 4 KB does.
+ */
+export const CONTEXT_CHARS = 4096;
+
+/** The end of `code` that the model reads (see {@link CONTEXT_CHARS}). */
+export function contextTail(code: string): string {
+  if (code.length <= CONTEXT_CHARS) return code;
+  const tail = code.slice(-CONTEXT_CHARS);
+  if (code[code.length - CONTEXT_CHARS - 1] === '\n') return tail;
+  const lineStart = tail.indexOf('\n');
+  return lineStart < 0 ? tail : tail.slice(lineStart + 1);
+}
 
 const completions = new StandardParameterType({
   completions: [{ text: ' range(10):', tokens: integer(5), probability: 0.142857 }],
@@ -53,8 +67,9 @@ export default class CodeCompletion {
     const model = this.#models.get(Language);
     if (!model) issues.push({ path: '/Language', message: `must be one of: ${[...this.#models.keys()].join(', ')}` });
     if (issues.length > 0) throw new InputValidationError(issues);
-    const options = { depth: SearchDepth, breadth: SearchBreadth, minTokens: MinTokens, typed: trailingBlank(CodeBefore) };
-    return { completions: complete(model!, tokenize(CodeBefore), options) };
+    const code = contextTail(CodeBefore);
+    const options = { depth: SearchDepth, breadth: SearchBreadth, minTokens: MinTokens, typed: trailingBlank(code) };
+    return { completions: complete(model!, tokenize(code), options) };
   }
 }
 

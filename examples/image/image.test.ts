@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { requestBytes, serveExample, type ServedExample } from '../support/serve-example.js';
 
@@ -111,4 +112,59 @@ describe('image example: PNG bytes in, size and mean colour out', () => {
     expect(response.status).toBe(405);
     expect(await response.json()).toEqual({ message: 'OPTIONS is not supported: POST a PNG image, or GET' });
   });
+
+  it('refuses a PNG declaring 20000×20000 pixels with 400 before decoding it: fast, no memory taken, health checks answered', async () => {
+    const bomb = declaredPng(20_000, 20_000);
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    const [response, health] = await Promise.all([post(bomb, 'image/png'), timedHealthCheck()]);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      message: 'The PNG image is 20000×20000 pixels: at most 8192 per side and 4194304 in all are accepted',
+    });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(health).toBeLessThan(100);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('applies the per-side and the total limits; an image within both is decoded', async () => {
+    for (const [width, height] of [[8193, 1], [1, 8193], [4097, 1025]]) {
+      const response = await post(declaredPng(width!, height!), 'application/octet-stream');
+      expect(response.status, `${width}×${height}`).toBe(400);
+    }
+    const wide = await post(pngOf(8192, 1, []), 'image/png');
+    expect(wide.status).toBe(200);
+    expect(await wide.json()).toMatchObject({ width: 8192, height: 1 });
+  });
 });
+
+/**
+ * A PNG whose header declares `width`×`height` RGB pixels, with one compressed row of data: what the decoder
+ * would allocate follows the header, not the bytes sent.
+ */
+function declaredPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const idat = deflateSync(Buffer.alloc(Math.min(width, 65_536) * 3 + 1));
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** How long `GET /v2/health/live` takes, in milliseconds. */
+async function timedHealthCheck(): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${served.url}/v2/health/live`);
+  await response.arrayBuffer();
+  expect(response.status).toBe(200);
+  return performance.now() - started;
+}

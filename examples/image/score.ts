@@ -14,6 +14,10 @@ interface PaletteColour {
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** The longest side accepted, in pixels. */
+export const MAX_SIDE = 8192;
+/** The most pixels accepted: 2048×2048, 16 MiB once decoded to RGBA. */
+export const MAX_PIXELS = 2048 * 2048;
 const IMAGE_TYPES = new Set(['application/octet-stream', 'image/png']);
 
 let palette: readonly PaletteColour[] = [];
@@ -55,11 +59,27 @@ function nearestColour(rgb: readonly number[]): { name: string; distance: number
   return { name: best.name, distance: round(best.distance) };
 }
 
+/**
+ * Refuses an image too large to decode, from the size its header declares (the first chunk, IHDR: width and
+ * height as big-endian 32-bit integers at bytes 16 and 20). A few hundred KB of compressed PNG can declare
+ * 20000×20000 pixels, which the decoder would allocate (1.6 GB) and fill before anything else could run.
+ */
+function sizeProblem(bytes: Uint8Array): ScoringResponse | undefined {
+  const header = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (header.length < 24 || header.toString('latin1', 12, 16) !== 'IHDR') return undefined; // the decoder reports it
+  const width = header.readUInt32BE(16);
+  const height = header.readUInt32BE(20);
+  if (width <= MAX_SIDE && height <= MAX_SIDE && width * height <= MAX_PIXELS) return undefined;
+  return problem(400, `The PNG image is ${width}×${height} pixels: at most ${MAX_SIDE} per side and ${MAX_PIXELS} in all are accepted`);
+}
+
 function describeImage(bytes: Uint8Array): ScoringResponse | object {
   if (bytes.length === 0) return problem(400, 'The body is empty: send the bytes of a PNG image');
   if (!PNG_SIGNATURE.every((byte, index) => bytes[index] === byte)) {
     return problem(400, 'The body is not a PNG image: it does not start with the PNG signature');
   }
+  const tooLarge = sizeProblem(bytes);
+  if (tooLarge) return tooLarge;
   let image: PNG;
   try {
     image = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
