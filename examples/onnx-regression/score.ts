@@ -27,7 +27,8 @@ export const init = modelInit(async (modelDir: string) => {
   session = await loadOnnxModel(join(modelDir, 'diabetes-ridge.onnx'), [{ name: 'features', type: 'float32', shape: [null, 10] }]);
 });
 
-export const run = withSchemas({ inputs: [['features', features]], output: prediction }, async (features) => {
+// `batch`: concurrent requests' rows go to ONNX Runtime in one call (see docs/batching.md).
+export const run = withSchemas({ inputs: [['features', features]], output: prediction, batch: { maxBatchSize: 64, maxLatencyMs: 5 } }, async (features) => {
   // A decoded ndarray is row-major over a fresh Float32Array: ONNX Runtime reads it in place.
   const outputs = await session!.run({ features: new Tensor('float32', features.data, features.shape) });
   return outputs.prediction!.data as Float32Array;

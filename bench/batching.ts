@@ -1,0 +1,161 @@
+/**
+ * Adaptive batching, off against on, in the same run: requests per second, p50/p99 latency and the server's
+ * CPU time per request, with 64 concurrent clients (wrk, keep-alive, one row per request) and with one.
+ *
+ * Two models served through ONNX Runtime: examples/onnx-mlp (an MLP whose per-call cost dominates the HTTP
+ * cost) and examples/onnx-regression (a 10-coefficient linear model, where it does not). Each model gets two
+ * server processes started once, identical but for `--batch-max-size 0` on the "off" one; rounds alternate
+ * off / on so both see the same (shared, noisy) machine, and the table gives the median of the rounds.
+ *
+ * Needs `wrk` (scripts/install-debian.sh wrk) and a built CLI (npm run build).
+ * Usage: node --import tsx bench/batching.ts [--seconds 6] [--rounds 3] [--connections 64] [--model mlp|linear]
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { flag, freePort, waitForOk } from './support/loopback.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SECONDS = flag('seconds', 6);
+const ROUNDS = flag('rounds', 3);
+const CONNECTIONS = flag('connections', 64);
+const ONLY = process.argv.includes('--model') ? process.argv[process.argv.indexOf('--model') + 1] : undefined;
+
+interface Model {
+  readonly name: string;
+  readonly example: string;
+  /** A one-row request body. */
+  readonly body: string;
+}
+
+const MODELS: readonly Model[] = [
+  { name: 'mlp', example: 'onnx-mlp', body: readFileSync(join(ROOT, 'examples/onnx-mlp/requests/digit.json'), 'utf8') },
+  {
+    name: 'linear',
+    example: 'onnx-regression',
+    body: JSON.stringify({ features: [(JSON.parse(readFileSync(join(ROOT, 'examples/onnx-regression/requests/patients.json'), 'utf8')) as { features: number[][] }).features[0]] }),
+  },
+];
+
+interface Server {
+  readonly port: number;
+  readonly process: ChildProcess;
+}
+
+interface Round {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly cpuUs: number;
+  readonly errors: number;
+}
+
+/** User + system CPU seconds of a process so far (Linux `/proc/<pid>/stat`, clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function startServer(model: Model, batching: boolean): Promise<Server> {
+  const port = await freePort();
+  const dir = join(ROOT, 'examples', model.example);
+  const args = [join(ROOT, 'packages/cli/dist/bin.js'), 'serve', join(dir, 'score.ts'), '--model-dir', join(dir, 'model'), '--port', String(port), '--log-level', 'warn'];
+  if (!batching) args.push('--batch-max-size', '0');
+  const server = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitForOk(port, { path: '/score', method: 'POST', body: model.body, attempts: 300 });
+  return { port, process: server };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  server.process.kill('SIGTERM');
+  await new Promise((resolve) => server.process.once('exit', resolve));
+}
+
+/** wrk's duration text (`812.00us`, `3.20ms`, `1.01s`) in milliseconds. */
+function milliseconds(text: string): number {
+  const match = /^([\d.]+)(us|ms|s|m)$/.exec(text);
+  if (!match) return Number.NaN;
+  const scale = { us: 0.001, ms: 1, s: 1000, m: 60_000 }[match[2] as 'us' | 'ms' | 's' | 'm'];
+  return Number(match[1]) * scale;
+}
+
+/** One wrk round against a server (after a 1 s warm-up round that is not counted). */
+function measure(server: Server, luaScript: string, connections: number): Round {
+  const url = `http://127.0.0.1:${server.port}/score`;
+  const threads = String(Math.min(2, connections));
+  spawnSync('wrk', ['-t', threads, '-c', String(connections), '-d', '1s', '-s', luaScript, url], { encoding: 'utf8' });
+  const before = cpuSeconds(server.process.pid!);
+  const result = spawnSync('wrk', ['-t', threads, '-c', String(connections), '-d', `${SECONDS}s`, '--latency', '-s', luaScript, url], { encoding: 'utf8' });
+  const cpu = cpuSeconds(server.process.pid!) - before;
+  const out = result.stdout;
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  const p50 = milliseconds(/^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? '');
+  const p99 = milliseconds(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? '');
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const errors = non2xx + (socketErrors ? socketErrors.slice(1).reduce((sum, count) => sum + Number(count), 0) : 0);
+  if (requests === 0) throw new Error(`wrk measured nothing:\n${out}\n${result.stderr}`);
+  return { rps, p50, p99, cpuUs: (cpu / requests) * 1e6, errors };
+}
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function summary(rounds: readonly Round[]): Round {
+  return {
+    rps: median(rounds.map((round) => round.rps)),
+    p50: median(rounds.map((round) => round.p50)),
+    p99: median(rounds.map((round) => round.p99)),
+    cpuUs: median(rounds.map((round) => round.cpuUs)),
+    errors: rounds.reduce((sum, round) => sum + round.errors, 0),
+  };
+}
+
+const workDir = mkdtempSync(join(tmpdir(), 'inferschema-batching-bench-'));
+const rows: string[] = [];
+try {
+  for (const model of MODELS.filter((candidate) => !ONLY || candidate.name === ONLY)) {
+    const bodyFile = join(workDir, `${model.name}.json`);
+    writeFileSync(bodyFile, model.body);
+    const luaScript = join(workDir, `${model.name}.lua`);
+    writeFileSync(
+      luaScript,
+      `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nlocal file = io.open("${bodyFile}", "rb")\nwrk.body = file:read("*a")\nfile:close()\n`,
+    );
+    const off = await startServer(model, false);
+    const on = await startServer(model, true);
+    try {
+      const results = { off: [] as Round[], on: [] as Round[], offOne: [] as Round[], onOne: [] as Round[] };
+      for (let round = 0; round < ROUNDS; round += 1) {
+        results.off.push(measure(off, luaScript, CONNECTIONS));
+        results.on.push(measure(on, luaScript, CONNECTIONS));
+        results.offOne.push(measure(off, luaScript, 1));
+        results.onOne.push(measure(on, luaScript, 1));
+      }
+      const [a, b, c, d] = [summary(results.off), summary(results.on), summary(results.offOne), summary(results.onOne)];
+      const line = (label: string, connections: number, r: Round, ratio: string) =>
+        `| ${model.name} | ${label} | ${connections} | ${Math.round(r.rps).toLocaleString('en-US')} | ${ratio} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${Math.round(r.cpuUs)} | ${r.errors} |`;
+      rows.push(line('off', CONNECTIONS, a, '1.00x'), line('on', CONNECTIONS, b, `${(b.rps / a.rps).toFixed(2)}x`));
+      rows.push(line('off', 1, c, '1.00x'), line('on', 1, d, `${(d.rps / c.rps).toFixed(2)}x`));
+      rows.push(
+        `| ${model.name} | on, ${CONNECTIONS} clients: p99 / off's p99 at 1 client | | | | | ${(b.p99 / c.p99).toFixed(2)}x | | |`,
+        `| ${model.name} | on / off at 1 client: p99 | | | | | ${(d.p99 / c.p99).toFixed(2)}x | | |`,
+      );
+      for (const [label, list] of Object.entries(results)) {
+        console.error(`${model.name} ${label}: ${list.map((round) => `${Math.round(round.rps)} req/s p99 ${round.p99.toFixed(2)} ms`).join(', ')}`);
+      }
+    } finally {
+      await stopServer(off);
+      await stopServer(on);
+    }
+  }
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+console.log(`${ROUNDS} alternating rounds of ${SECONDS} s (median), wrk, one row per request; load average ${loadavg()[0]!.toFixed(1)}\n`);
+console.log('| model | batching | clients | req/s | vs off | p50 ms | p99 ms | server CPU µs/req | errors |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const row of rows) console.log(row);
