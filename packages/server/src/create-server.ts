@@ -204,10 +204,12 @@ export async function createServer(script: LoadedScript | string | readonly Mode
     phase: 'starting',
     running: options.runningRequests ?? new RunningRequests(),
   };
-  const batching = configureScriptBatching(loaded, config, context.metrics);
+  const batching = models.map((model) => ({ script: model.script.path, options: configureScriptBatching(model.script, config, context.metrics) }));
   const app = buildApp(context, options);
   app.log.info({ script: loaded.path, kind: loaded.kind }, runModeLine(loaded));
-  if (batching) app.log.info(batching, `Batching concurrent requests: up to ${batching.maxBatchSize} rows per run, waiting at most ${batching.maxLatencyMs} ms`);
+  for (const { script: path, options: batched } of batching) {
+    if (batched) app.log.info({ script: path, ...batched }, `Batching concurrent requests: up to ${batched.maxBatchSize} rows per run, waiting at most ${batched.maxLatencyMs} ms`);
+  }
   for (const [version, document] of context.documents) {
     if (document.userFile) app.log.info({ version, file: document.userFile }, `Loaded the user's ${version} document`);
   }
