@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { defaultMaxBufferedBodyBytes } from './http/body-budget.js';
 
 /** How the server is configured. Every field has a default; see {@link resolveServerConfig}. */
 export interface ServerOptions {
@@ -46,6 +47,13 @@ export interface ServerOptions {
   readonly batchMaxLatencyMs?: number;
   /** Log the query string with the path in the request log line (it may carry data or tokens). Default `false`. */
   readonly logQueryString?: boolean;
+  /**
+   * The most bytes of request bodies buffered at once, over all requests; past it a new body gets 503 with
+   * `Retry-After`. Default (or `0`): a sixteenth of the memory available, at most 1 GiB, at least `maxBodyBytes`.
+   */
+  readonly maxBufferedBodyBytes?: number;
+  /** How long an answer may wait with unsent bytes for a client that stopped reading; then the connection closes. Default 30,000 ms. */
+  readonly sendTimeoutMs?: number;
 }
 
 /** {@link ServerOptions} with every default filled in. */
@@ -81,6 +89,8 @@ const DEFAULTS: ServerConfig = {
   batchMaxSize: undefined,
   batchMaxLatencyMs: undefined,
   logQueryString: false,
+  maxBufferedBodyBytes: 0,
+  sendTimeoutMs: 30_000,
 };
 
 /**
@@ -175,6 +185,8 @@ export function parseCorsOrigins(text: string): string[] {
  * | `SERVICE_NAME`, `SERVICE_VERSION`, `SERVICE_PATH_PREFIX` | `serviceName`, `serviceVersion`, `servicePathPrefix` |
  * | `INFERSCHEMA_API_KEY`, or `INFERSCHEMA_API_KEY_FILE` (a file holding it) | `apiKey` |
  * | `INFERSCHEMA_MAX_BODY_BYTES` | `maxBodyBytes` |
+ * | `INFERSCHEMA_MAX_BUFFERED_BODY_BYTES` | `maxBufferedBodyBytes` |
+ * | `INFERSCHEMA_SEND_TIMEOUT_MS` | `sendTimeoutMs` |
  * | `INFERSCHEMA_LOG_LEVEL` | `logLevel` |
  * | `INFERSCHEMA_BATCH_MAX_SIZE`, `INFERSCHEMA_BATCH_MAX_LATENCY_MS` | `batchMaxSize` (0: off), `batchMaxLatencyMs` |
  * | `INFERSCHEMA_LOG_QUERY_STRING` (`true`/`false`) | `logQueryString` |
@@ -199,6 +211,10 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   if (text('SERVICE_PATH_PREFIX')) options.servicePathPrefix = text('SERVICE_PATH_PREFIX');
   if (text('INFERSCHEMA_API_KEY_FILE')) options.apiKey = readApiKeyFile(text('INFERSCHEMA_API_KEY_FILE')!, 'INFERSCHEMA_API_KEY_FILE');
   if (text('INFERSCHEMA_API_KEY')) options.apiKey = text('INFERSCHEMA_API_KEY');
+  if (text('INFERSCHEMA_MAX_BUFFERED_BODY_BYTES')) {
+    options.maxBufferedBodyBytes = parseInteger(text('INFERSCHEMA_MAX_BUFFERED_BODY_BYTES')!, 'INFERSCHEMA_MAX_BUFFERED_BODY_BYTES', 0);
+  }
+  if (text('INFERSCHEMA_SEND_TIMEOUT_MS')) options.sendTimeoutMs = parseInteger(text('INFERSCHEMA_SEND_TIMEOUT_MS')!, 'INFERSCHEMA_SEND_TIMEOUT_MS', 1);
   if (text('INFERSCHEMA_MAX_BODY_BYTES')) {
     options.maxBodyBytes = parseInteger(text('INFERSCHEMA_MAX_BODY_BYTES')!, 'INFERSCHEMA_MAX_BODY_BYTES', 1);
   }
@@ -226,6 +242,7 @@ export function resolveServerConfig(...sources: readonly ServerOptions[]): Serve
   const config = merged as ServerConfig;
   return {
     ...config,
+    maxBufferedBodyBytes: config.maxBufferedBodyBytes || defaultMaxBufferedBodyBytes(config.maxBodyBytes),
     modelDir: resolve(config.modelDir),
     appRoot: config.appRoot === undefined ? undefined : resolve(config.appRoot),
   };

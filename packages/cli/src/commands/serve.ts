@@ -21,6 +21,8 @@ interface ServeFlags {
   readonly corsOrigins?: string[];
   readonly scoringTimeoutMs?: number;
   readonly maxBodyBytes?: number;
+  readonly maxBufferedBodyBytes?: number;
+  readonly sendTimeoutMs?: number;
   readonly shutdownGraceMs?: number;
   readonly logLevel?: string;
   readonly batchMaxSize?: number;
@@ -46,7 +48,8 @@ function withoutUndefined(options: Record<string, unknown>): ServerOptions {
  * Adds `inferschema serve [script]`: runs the scoring server for an entry script. Flags win over the Azure ML
  * environment variables (`AZUREML_ENTRY_SCRIPT`, `AZUREML_MODEL_DIR`, `AML_APP_ROOT`, `AML_CORS_ORIGINS`,
  * `SCORING_TIMEOUT_MS`, `SERVICE_NAME`, `SERVICE_VERSION`, `SERVICE_PATH_PREFIX`, `WORKER_COUNT`) and
- * inferschema's (`INFERSCHEMA_API_KEY`, `INFERSCHEMA_API_KEY_FILE`, `INFERSCHEMA_MAX_BODY_BYTES`, `INFERSCHEMA_LOG_LEVEL`,
+ * inferschema's (`INFERSCHEMA_API_KEY`, `INFERSCHEMA_API_KEY_FILE`, `INFERSCHEMA_MAX_BODY_BYTES`,
+ * `INFERSCHEMA_MAX_BUFFERED_BODY_BYTES`, `INFERSCHEMA_SEND_TIMEOUT_MS`, `INFERSCHEMA_LOG_LEVEL`,
  * `INFERSCHEMA_LOG_QUERY_STRING`, `INFERSCHEMA_BATCH_MAX_SIZE`, `INFERSCHEMA_BATCH_MAX_LATENCY_MS`).
  *
  * @example
@@ -67,6 +70,12 @@ export function registerServeCommand(program: Command): void {
     .option('--cors-origins <origins>', 'comma-separated origins allowed by CORS, or * (default: AML_CORS_ORIGINS)', parseCorsOrigins)
     .option('--scoring-timeout-ms <ms>', 'longest run before a 500 (default: SCORING_TIMEOUT_MS, else 3600000)', integer('--scoring-timeout-ms', 1))
     .option('--max-body-bytes <bytes>', 'largest request body, larger gets 413 (default: INFERSCHEMA_MAX_BODY_BYTES, else 16 MiB)', integer('--max-body-bytes', 1))
+    .option(
+      '--max-buffered-body-bytes <bytes>',
+      'most request-body bytes held at once over all requests, past it 503 (default: INFERSCHEMA_MAX_BUFFERED_BODY_BYTES, else 1/16 of memory, at most 1 GiB)',
+      integer('--max-buffered-body-bytes', 0),
+    )
+    .option('--send-timeout-ms <ms>', 'close a connection whose answer waits this long for a client that stopped reading (default: INFERSCHEMA_SEND_TIMEOUT_MS, else 30000)', integer('--send-timeout-ms', 1))
     .option('--shutdown-grace-ms <ms>', 'time in-flight requests get after SIGTERM/SIGINT (default 30000)', integer('--shutdown-grace-ms', 0))
     .option('--batch-max-size <rows>', 'rows per run of a script declared with @batch; 0 turns batching off (default: INFERSCHEMA_BATCH_MAX_SIZE, else as declared)', integer('--batch-max-size', 0))
     .option('--batch-max-latency-ms <ms>', 'longest wait of a batched request (default: INFERSCHEMA_BATCH_MAX_LATENCY_MS, else as declared)', integer('--batch-max-latency-ms', 0))

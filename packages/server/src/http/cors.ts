@@ -14,10 +14,14 @@ export function isPreflight(method: string, headers: IncomingHttpHeaders): boole
   return method === 'OPTIONS' && headers.origin !== undefined && headers['access-control-request-method'] !== undefined;
 }
 
+/** The header every response of a CORS-enabled server carries: its CORS headers depend on `Origin`. */
+const VARY_ONLY: Readonly<Record<string, string>> = Object.freeze({ vary: 'Origin' });
+
 /**
- * A CORS policy over exact origins (compared case-insensitively) or `*`. A matching `Origin` is echoed with
- * `Vary: Origin`; with `*` and no `Origin`, the answer is `*`. Preflights get the allowed methods and the
- * requested headers.
+ * A CORS policy over exact origins (compared case-insensitively) or `*`. A matching `Origin` is echoed; with
+ * `*` and no `Origin`, the answer is `*`. Every response carries `Vary: Origin`, matching or not, with an
+ * `Origin` or without: a cache in front of the server must not give one origin's answer to another. Preflights
+ * get the allowed methods and the requested headers.
  *
  * @example
  * createCorsPolicy(['https://app.example']).headersFor({ origin: 'https://app.example' }, false);
@@ -30,8 +34,8 @@ export function createCorsPolicy(origins: readonly string[]): CorsPolicy {
     headersFor(requestHeaders, preflight) {
       if (!any && allowed.size === 0) return {};
       const origin = requestHeaders.origin;
-      if (origin === undefined) return any ? { 'access-control-allow-origin': '*' } : {};
-      if (!any && !allowed.has(origin.toLowerCase())) return {};
+      if (origin === undefined) return any ? { 'access-control-allow-origin': '*', vary: 'Origin' } : { ...VARY_ONLY };
+      if (!any && !allowed.has(origin.toLowerCase())) return { ...VARY_ONLY };
       const headers: Record<string, string> = { 'access-control-allow-origin': origin, vary: 'Origin' };
       if (!preflight) {
         headers['access-control-expose-headers'] = EXPOSED_HEADERS;
