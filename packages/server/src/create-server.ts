@@ -171,7 +171,7 @@ async function loadModels(sources: readonly ModelSource[], config: ServerConfig)
   const models: ServedModel[] = [];
   for (const source of sources) {
     const script = typeof source.script === 'string' ? await loadScoringScript(source.script) : source.script;
-    const name = source.name ?? modelNameOf(script.path);
+    const name = source.name ?? (sources.length === 1 ? config.modelName : undefined) ?? modelNameOf(script.path);
     if (!/^[\w.-]+$/.test(name)) throw new TypeError(`Model name '${name}' must be letters, digits, '_', '-' or '.'`);
     if (models.some((model) => model.name === name)) throw new TypeError(`Two models are named '${name}': give each script its own --model-name`);
     const modelDir = sources.length === 1 ? config.modelDir : join(config.modelDir, name);

@@ -15,8 +15,10 @@ import type { MetricsSource } from './routes/metrics.js';
 
 /** What {@link serve} runs: an entry script, the server's options, and how many worker processes. */
 export interface ServeOptions extends ServerOptions {
-  /** The entry script's path. */
-  readonly script: string;
+  /** The entry script's path; several: each is a model of the Open Inference Protocol routes. */
+  readonly script: string | readonly string[];
+  /** The models' names, in script order (default: each script's file name). */
+  readonly modelNames?: readonly string[];
   /** Worker processes sharing the port, each with its own `init`. Default 1 (no cluster). */
   readonly workers?: number;
 }
@@ -50,7 +52,9 @@ async function serveInThisProcess(options: ServeOptions): Promise<ScoringServer 
   const runningRequests = new RunningRequests();
   const listenHandle = await requestHeldListener();
   try {
-    server = await createServer(options.script, {
+    const scripts = typeof options.script === 'string' ? [options.script] : options.script;
+    const models = scripts.map((script, index) => ({ script, name: options.modelNames?.[index] }));
+    server = await createServer(models, {
       ...options,
       runningRequests,
       ...(listenHandle ? { listenHandle } : {}),

@@ -12,6 +12,7 @@ import {
 
 /** The flags of `inferschema serve`, as commander parses them. */
 interface ServeFlags {
+  readonly modelName?: string[];
   readonly modelDir?: string;
   readonly port?: number;
   readonly host?: string;
@@ -60,8 +61,9 @@ export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('Serve an entry script over HTTP (Azure ML inference server routes, plus health, metrics and docs).')
-    .argument('[script]', 'the entry script (default: AZUREML_ENTRY_SCRIPT, relative to AML_APP_ROOT)')
-    .option('--model-dir <dir>', 'the model directory passed to init (default: AZUREML_MODEL_DIR, else .)')
+    .argument('[scripts...]', 'the entry script, or several: each a model of the Open Inference Protocol routes (default: AZUREML_ENTRY_SCRIPT, relative to AML_APP_ROOT)')
+    .option('--model-dir <dir>', 'the model directory passed to init; with several scripts, each gets <dir>/<model name> (default: AZUREML_MODEL_DIR, else .)')
+    .option('--model-name <name>', 'the model name on /v2/models/{name}, once per script in order (default: the script file name)', (name: string, names: string[] = []) => [...names, name])
     .option('--port <port>', 'the port to listen on (default 5001; 0 picks a free port)', integer('--port', 0, 65535))
     .option('--host <host>', 'the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)')
     .option('--workers <n>', 'worker processes sharing the port, each running init (default: WORKER_COUNT, else 1)', integer('--workers', 1, 1024))
@@ -81,17 +83,22 @@ export function registerServeCommand(program: Command): void {
     .option('--batch-max-latency-ms <ms>', 'longest wait of a batched request (default: INFERSCHEMA_BATCH_MAX_LATENCY_MS, else as declared)', integer('--batch-max-latency-ms', 0))
     .option('--log-query-string', 'log the query string with the path in the request log (default: INFERSCHEMA_LOG_QUERY_STRING, else off)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default: INFERSCHEMA_LOG_LEVEL, else info)')
-    .action(async (scriptArgument: string | undefined, flags: ServeFlags, command: Command) => {
+    .action(async (scriptArguments: string[], flags: ServeFlags, command: Command) => {
       try {
         const fromEnv = serveOptionsFromEnv(process.env);
-        const script = scriptArgument ?? fromEnv.script;
-        if (!script) command.error('error: no entry script: give one (inferschema serve score.ts) or set AZUREML_ENTRY_SCRIPT');
-        const { workers, apiKeyFile, ...serverFlags } = flags;
+        const scripts = scriptArguments.length > 0 ? scriptArguments : fromEnv.script === undefined ? [] : [fromEnv.script];
+        if (scripts.length === 0) command.error('error: no entry script: give one (inferschema serve score.ts) or set AZUREML_ENTRY_SCRIPT');
+        const { workers, apiKeyFile, modelName: modelNames, ...serverFlags } = flags;
+        if (modelNames !== undefined && modelNames.length > scripts.length) {
+          command.error(`error: ${modelNames.length} --model-name for ${scripts.length} script${scripts.length === 1 ? '' : 's'}: give at most one per script, in order`);
+        }
+        const script = scripts.length === 1 ? scripts[0]! : scripts;
         const apiKey = serverFlags.apiKey ?? (apiKeyFile === undefined ? undefined : readApiKeyFile(apiKeyFile, '--api-key-file'));
         await serve({
           ...serverOptionsFromEnv(process.env),
           ...withoutUndefined({ ...serverFlags, apiKey }),
           script,
+          ...(modelNames === undefined ? {} : { modelNames }),
           workers: workers ?? fromEnv.workers ?? 1,
         });
       } catch (error) {

@@ -11,7 +11,7 @@ export const READY_MESSAGE = 'inferschema:worker-ready';
 
 /** What the primary needs to know to supervise the workers. */
 export interface SupervisorOptions {
-  readonly script: string;
+  readonly script: string | readonly string[];
   readonly workers: number;
   readonly port?: number;
   readonly host?: string;
