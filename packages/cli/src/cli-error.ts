@@ -6,6 +6,10 @@ export const EXIT = Object.freeze({
   failed: 1,
   /** The command line is wrong: an unknown flag, a missing argument or file, a bad option value. */
   usage: 2,
+  /** `serve`: the script failed to load or its `init` failed (the server's boot-failure code). */
+  bootFailure: 3,
+  /** `serve`: the port is taken by another process (or needs privileges): nothing was started. */
+  portInUse: 4,
 });
 
 /**

@@ -12,6 +12,16 @@ describe('inferschema run', { timeout: CLI_TIMEOUT }, () => {
     expect(result).toEqual({ code: 0, stdout: '[11,26]\n', stderr: 'scale: factor 10\n' });
   });
 
+  it('takes the azmlinfsrv spelling --model_dir', async () => {
+    const result = await runCli(['run', SCALE, '--model_dir', MODEL, '--input', '{"data": [2]}']);
+    expect(result).toEqual({ code: 0, stdout: '[20]\n', stderr: 'scale: factor 10\n' });
+  });
+
+  it('does not demand a model directory when init takes none: it runs in the current directory, as serve does', async () => {
+    const result = await runCli(['run', fixture('text/score.ts'), '--input', '{"code": "a b"}'], { cwd: MODEL });
+    expect(result).toEqual({ code: 0, stdout: '{"tokens":["a","b"]}\n', stderr: `text: init with ${MODEL}\n` });
+  });
+
   it('reads the model directory from AZUREML_MODEL_DIR', async () => {
     const result = await runCli(['run', SCALE, '--input', '{"data": [3]}'], { env: { AZUREML_MODEL_DIR: MODEL } });
     expect(result.stdout).toBe('[30]\n');
@@ -115,7 +125,8 @@ describe('inferschema run', { timeout: CLI_TIMEOUT }, () => {
     it.each([
       [['run', SCALE, '--model-dir', MODEL], "error: the request body is missing: give --input '<json>' or --input-file <file>\n"],
       [['run', SCALE, '--model-dir', MODEL, '--input', '{}', '--input-file', 'x.json'], "error: option '--input <json>' cannot be used with option '--input-file <file>'\n"],
-      [['run', SCALE, '--input', '{}'], "error: required option '--model-dir <dir>' not specified\n"],
+      [['run', SCALE, '--input', '{}'], 'error: init is @modelInit, so it needs the model directory: give --model-dir <dir> or set AZUREML_MODEL_DIR\n'],
+      [['run', SCALE, '--model_dir', fixture('no-model'), '--input', '{}'], `error: --model_dir ${fixture('no-model')} does not exist\n`],
       [['run', SCALE, '--model-dir', MODEL, '--input', '{}', '--verbose'], "error: unknown option '--verbose'\n"],
       [['run', '--model-dir', MODEL, '--input', '{}'], "error: missing required argument 'script'\n"],
       [['run', fixture('nope.ts'), '--model-dir', MODEL, '--input', '{}'], `error: Entry script ${fixture('nope.ts')} does not exist\n`],
@@ -127,6 +138,11 @@ describe('inferschema run', { timeout: CLI_TIMEOUT }, () => {
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr.replace('(add --help for usage and examples)\n', '')).toBe(message);
+    });
+
+    it('AZUREML_MODEL_DIR naming no directory', async () => {
+      const result = await runCli(['run', SCALE, '--input', '{}'], { env: { AZUREML_MODEL_DIR: fixture('no-model') } });
+      expect(result).toEqual({ code: 2, stdout: '', stderr: `error: AZUREML_MODEL_DIR ${fixture('no-model')} does not exist\n` });
     });
   });
 });

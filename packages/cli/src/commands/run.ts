@@ -12,13 +12,15 @@ import {
 } from '@inferschema/core';
 import { CliError, EXIT } from '../cli-error.js';
 import { write, type CliIo } from '../cli-io.js';
-import { loadScript, requireDirectory } from '../load-script.js';
+import { loadScript } from '../load-script.js';
+import { missingModelDir, requireModelDir, type NamedModelDir } from '../preflight.js';
 import { createProgress } from '../progress.js';
 import { readInput, type InputOptions } from '../read-input.js';
 import { withConsoleOnStderr } from '../console-on-stderr.js';
 
 interface RunOptions extends InputOptions {
-  readonly modelDir: string;
+  readonly modelDir?: string;
+  readonly model_dir?: string;
   readonly contentType: string;
   readonly validateOutput: boolean;
 }
@@ -73,15 +75,18 @@ async function writeResult(io: CliIo, result: unknown): Promise<void> {
   if (result.status < 200 || result.status > 299) throw new CliError(`run answered with status ${result.status}`, EXIT.failed);
 }
 
-async function run(io: CliIo, scriptPath: string, options: RunOptions): Promise<void> {
-  requireDirectory(options.modelDir, '--model-dir');
+async function run(io: CliIo, scriptPath: string, options: RunOptions, named: NamedModelDir | undefined): Promise<void> {
+  requireModelDir(named);
   const body = await readInput(io, options);
   const progress = createProgress(io);
   await withConsoleOnStderr(io.stderr, async () => {
     const script = await loadScript(scriptPath, progress, { validateOutput: options.validateOutput });
-    const modelDir = resolve(options.modelDir);
+    // As in `serve`: without a named directory, init runs with the current one; a @modelInit init needs one named.
+    if (named === undefined && script.initTakesModelDir) throw missingModelDir();
+    const shown = named?.path ?? '.';
+    const modelDir = resolve(shown);
     try {
-      await progress.task(`Loading the model from ${options.modelDir} (init)`, () => script.init(modelDir));
+      await progress.task(`Loading the model from ${shown} (init)`, () => script.init(modelDir));
     } catch (error) {
       throw failure(error, 'init');
     }
@@ -108,10 +113,11 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     )
     .argument('<script>', 'the entry script (.ts, .mts, .cts, .js, .mjs or .cjs)')
     .addOption(
-      new Option('--model-dir <dir>', 'the model directory init receives')
-        .env('AZUREML_MODEL_DIR')
-        .makeOptionMandatory(),
+      new Option('--model-dir <dir>', 'the model directory init receives (needed when init is @modelInit; default: the current directory)').env(
+        'AZUREML_MODEL_DIR',
+      ),
     )
+    .option('--model_dir <dir>', 'azmlinfsrv spelling of --model-dir')
     .addOption(new Option('--input <json>', 'the request body').conflicts('inputFile'))
     .option('--input-file <file>', 'read the request body from a file (- reads stdin)')
     .option('--content-type <type>', 'the content-type header a @rawHttp run receives', 'application/json')
@@ -127,5 +133,13 @@ export function registerRunCommand(program: Command, io: CliIo): void {
         '  $ inferschema run image.ts --model-dir ./model --input-file cat.png --content-type image/png',
       ].join('\n'),
     )
-    .action((script: string, options: RunOptions) => run(io, script, options));
+    .action((script: string, options: RunOptions, command: Command) => run(io, script, options, namedModelDir(options, command)));
+}
+
+/** The model directory the user named: `--model-dir`, `--model_dir`, or `AZUREML_MODEL_DIR`. */
+function namedModelDir(options: RunOptions, command: Command): NamedModelDir | undefined {
+  const fromEnv = command.getOptionValueSource('modelDir') === 'env';
+  if (options.modelDir !== undefined && !fromEnv) return { path: options.modelDir, source: '--model-dir' };
+  if (options.model_dir !== undefined) return { path: options.model_dir, source: '--model_dir' };
+  return options.modelDir === undefined ? undefined : { path: options.modelDir, source: 'AZUREML_MODEL_DIR' };
 }

@@ -1,22 +1,30 @@
+import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   ConfigurationError,
   parseCorsOrigins,
   parseInteger,
   readApiKeyFile,
+  resolveServerConfig,
   serve,
   serveOptionsFromEnv,
   serverOptionsFromEnv,
   type ServerOptions,
 } from '@inferschema/server';
+import { EXIT } from '../cli-error.js';
+import { requireFreePort, requireModelDir, type NamedModelDir } from '../preflight.js';
 
-/** The flags of `inferschema serve`, as commander parses them. */
+/** The flags of `inferschema serve`, as commander parses them (azmlinfsrv spellings included). */
 interface ServeFlags {
   readonly modelName?: string[];
   readonly modelDir?: string;
+  readonly model_dir?: string;
+  readonly entry_script?: string;
   readonly port?: number;
   readonly host?: string;
   readonly workers?: number;
+  readonly worker_count?: number;
+  readonly access_control_allow_origins?: string[];
   readonly apiKey?: string;
   readonly apiKeyFile?: string;
   readonly corsOrigins?: string[];
@@ -83,23 +91,55 @@ export function registerServeCommand(program: Command): void {
     .option('--batch-max-latency-ms <ms>', 'longest wait of a batched request (default: INFERSCHEMA_BATCH_MAX_LATENCY_MS, else as declared)', integer('--batch-max-latency-ms', 0))
     .option('--log-query-string', 'log the query string with the path in the request log (default: INFERSCHEMA_LOG_QUERY_STRING, else off)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default: INFERSCHEMA_LOG_LEVEL, else info)')
+    .addOption(new Option('--entry_script <path>', 'azmlinfsrv spelling: the entry script, instead of [script]'))
+    .option('--model_dir <dir>', 'azmlinfsrv spelling of --model-dir')
+    .addOption(new Option('--worker_count <n>', 'azmlinfsrv spelling of --workers').argParser(integer('--worker_count', 1, 1024)).conflicts('workers'))
+    .addOption(
+      new Option('--access_control_allow_origins <origins>', 'azmlinfsrv spelling of --cors-origins').argParser(parseCorsOrigins).conflicts('corsOrigins'),
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ inferschema serve score.ts --model-dir ./model --port 5001',
+        '  $ inferschema serve --entry_script score.ts --model_dir ./model --port 5001   # azmlinfsrv spellings',
+        '  $ AZUREML_ENTRY_SCRIPT=score.ts AZUREML_MODEL_DIR=./model inferschema serve --workers 2',
+        '',
+        `Exit codes: 0 stopped by SIGTERM/SIGINT, 2 the command line is wrong (a missing --model-dir directory), ${EXIT.bootFailure} the script`,
+        `failed to load or init failed, ${EXIT.portInUse} the port is already in use, 70 an error escaped the script (docs/server.md).`,
+      ].join('\n'),
+    )
     .action(async (scriptArguments: string[], flags: ServeFlags, command: Command) => {
       try {
         const fromEnv = serveOptionsFromEnv(process.env);
-        const scripts = scriptArguments.length > 0 ? scriptArguments : fromEnv.script === undefined ? [] : [fromEnv.script];
+        const { workers, worker_count, model_dir, entry_script, access_control_allow_origins, apiKeyFile, modelName: modelNames, ...serverFlags } = flags;
+        if (scriptArguments.length > 0 && entry_script !== undefined) {
+          command.error(`error: give the entry script once: ${scriptArguments.join(' ')} or --entry_script ${entry_script}`);
+        }
+        const given = entry_script === undefined ? scriptArguments : [resolve(entry_script)];
+        const scripts = given.length > 0 ? given : fromEnv.script === undefined ? [] : [fromEnv.script];
         if (scripts.length === 0) command.error('error: no entry script: give one (inferschema serve score.ts) or set AZUREML_ENTRY_SCRIPT');
-        const { workers, apiKeyFile, modelName: modelNames, ...serverFlags } = flags;
         if (modelNames !== undefined && modelNames.length > scripts.length) {
           command.error(`error: ${modelNames.length} --model-name for ${scripts.length} script${scripts.length === 1 ? '' : 's'}: give at most one per script, in order`);
         }
         const script = scripts.length === 1 ? scripts[0]! : scripts;
         const apiKey = serverFlags.apiKey ?? (apiKeyFile === undefined ? undefined : readApiKeyFile(apiKeyFile, '--api-key-file'));
+        const fromFlags = withoutUndefined({
+          ...serverFlags,
+          apiKey,
+          modelDir: flags.modelDir ?? model_dir,
+          corsOrigins: flags.corsOrigins ?? access_control_allow_origins,
+        });
+        const options = { ...serverOptionsFromEnv(process.env), ...fromFlags };
+        const config = resolveServerConfig(options);
+        requireModelDir(namedModelDir(flags));
+        await requireFreePort(config.host, config.port);
         await serve({
-          ...serverOptionsFromEnv(process.env),
-          ...withoutUndefined({ ...serverFlags, apiKey }),
+          ...options,
           script,
           ...(modelNames === undefined ? {} : { modelNames }),
-          workers: workers ?? fromEnv.workers ?? 1,
+          workers: workers ?? worker_count ?? fromEnv.workers ?? 1,
         });
       } catch (error) {
         if (error instanceof ConfigurationError) command.error(`error: ${error.message}`);
@@ -107,3 +147,12 @@ export function registerServeCommand(program: Command): void {
       }
     });
 }
+
+/** The model directory the user named (a flag, else `AZUREML_MODEL_DIR`), or undefined for the default `.`. */
+function namedModelDir(flags: ServeFlags): NamedModelDir | undefined {
+  if (flags.modelDir !== undefined) return { path: flags.modelDir, source: '--model-dir' };
+  if (flags.model_dir !== undefined) return { path: flags.model_dir, source: '--model_dir' };
+  const fromEnv = process.env.AZUREML_MODEL_DIR?.trim();
+  return fromEnv ? { path: fromEnv, source: 'AZUREML_MODEL_DIR' } : undefined;
+}
+

@@ -95,6 +95,8 @@ export interface LoadedScript {
    * @throws TypeError for a size that is not an integer from 1 or a negative latency.
    */
   configureBatching(override: BatchingOverride): BatchOptions | undefined;
+  /** `init` is marked `@modelInit`: it receives the model directory, so a tool must have one to give it. */
+  readonly initTakesModelDir: boolean;
   /** Calls the script's `init` once with the model directory (and sets `AZUREML_MODEL_DIR`). */
   init(modelDir: string): Promise<void>;
   /**

@@ -48,6 +48,7 @@ export class ScoringScript implements LoadedScript {
   readonly parameters: readonly ScriptParameter[];
   readonly supportedVersions: readonly OpenApiVersion[];
   readonly exactIntegers: boolean;
+  readonly initTakesModelDir: boolean;
   readonly #shape: ScriptShape;
   readonly #plan: RunPlan;
   readonly #decoders: ReadonlyMap<PlannedParameter, Decoder>;
@@ -59,6 +60,7 @@ export class ScoringScript implements LoadedScript {
     this.path = path;
     this.kind = plan.kind;
     this.#shape = shape;
+    this.initTakesModelDir = shape.initTakesModelDir;
     this.#plan = plan;
     this.parameters = Object.freeze(
       plan.parameters.map(({ name, position, type, optional }) => Object.freeze({ name, position, type, optional })),

@@ -1,0 +1,64 @@
+import { createServer, type Server } from 'node:net';
+import { CLI_TIMEOUT, fixture, runCli } from './support/run-cli.js';
+
+const SCALE = fixture('scale/score.ts');
+const MODEL = fixture('scale/model');
+
+/** A listener holding a free loopback port, as another server would. */
+async function holdPort(): Promise<{ server: Server; port: number }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as { port: number }).port };
+}
+
+// Each case fails before the script is loaded or anything listens, so no server is left running.
+describe('inferschema serve: startup errors before anything listens', { timeout: CLI_TIMEOUT }, () => {
+  it('a busy port is its own error and exit code 4, with no init failure and no directory listing', async () => {
+    const { server, port } = await holdPort();
+    try {
+      const result = await runCli(['serve', SCALE, '--model-dir', MODEL, '--port', String(port)]);
+      expect(result).toEqual({ code: 4, stdout: '', stderr: `error: port ${port} is already in use (another server?): use --port\n` });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('the azmlinfsrv spellings reach the same checks', async () => {
+    const { server, port } = await holdPort();
+    try {
+      const result = await runCli(['serve', '--entry_script', SCALE, '--model_dir', MODEL, '--port', String(port), '--worker_count', '2']);
+      expect(result).toEqual({ code: 4, stdout: '', stderr: `error: port ${port} is already in use (another server?): use --port\n` });
+    } finally {
+      server.close();
+    }
+  });
+
+  it.each([
+    [['--model-dir', fixture('no-model')], {}, `error: --model-dir ${fixture('no-model')} does not exist\n`],
+    [['--model_dir', fixture('no-model')], {}, `error: --model_dir ${fixture('no-model')} does not exist\n`],
+    [[], { AZUREML_MODEL_DIR: fixture('no-model') }, `error: AZUREML_MODEL_DIR ${fixture('no-model')} does not exist\n`],
+    [['--model-dir', SCALE], {}, `error: --model-dir ${SCALE} is not a directory\n`],
+  ])('a model directory that does not exist fails as in run, with exit code 2: %j %j', async (args, env, message) => {
+    const result = await runCli(['serve', SCALE, '--port', '0', ...args], { env });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+
+  it('an unknown option suggests the closest known one', async () => {
+    const result = await runCli(['serve', SCALE, '--model_dri', MODEL]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: "error: unknown option '--model_dri'\n(Did you mean --model_dir?)\n(add --help for usage and examples)\n" });
+  });
+
+  it('the script given twice is a usage error', async () => {
+    const result = await runCli(['serve', SCALE, '--entry_script', SCALE]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`error: give the entry script once: ${SCALE} or --entry_script ${SCALE}\n(add --help for usage and examples)\n`);
+  });
+
+  it('--help lists the azmlinfsrv spellings and the exit codes', async () => {
+    const result = await runCli(['serve', '--help']);
+    for (const flag of ['--entry_script <path>', '--model_dir <dir>', '--worker_count <n>', '--access_control_allow_origins <origins>']) {
+      expect(result.stdout).toContain(flag);
+    }
+    expect(result.stdout).toContain('4 the port is already in use');
+  });
+});
