@@ -40,7 +40,8 @@ export function createProgram(io: CliIo = processIo()): Command {
         `  $ inferschema run score.ts --model-dir ./model --input '{"data": [[1, 2, 3]]}'`,
         '  $ inferschema swagger score.ts --version 3.1 --out openapi.json',
         '',
-        'Exit codes: 0 done, 1 the script, its input or its result failed, 2 the command line is wrong.',
+        'Exit codes: 0 done, 1 the script, its input or its result failed, 2 the command line is wrong;',
+        'serve: 3 the script failed to load or init failed, 4 the port is already in use.',
       ].join('\n'),
     );
   registerServeCommand(program);

@@ -31,13 +31,16 @@ describe('the CI recipe of docs/cli.md', { timeout: CLI_TIMEOUT }, () => {
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
   it('fails while the documents are not committed, passes once they are, and fails when they go stale', () => {
+    const wrote =
+      `Wrote ${join(repo, 'swagger.json')}: Swagger 2.0, 3 operations (GET /, POST /score, GET /swagger.json)\n` +
+      `Wrote ${join(repo, 'openapi/swagger3.1.json')}: OpenAPI 3.1.0, 3 operations (GET /, POST /score, GET /swagger.json)\n`;
     const first = sh('sh check-swagger.sh');
     expect(first.status).toBe(1);
-    expect(first.stderr).toBe('The service documents are out of date: run npm run check-swagger and commit them.\n');
+    expect(first.stderr).toBe(`${wrote}The service documents are out of date: run npm run check-swagger and commit them.\n`);
     expect(sh('git add -A && git commit -qm documents').status).toBe(0);
 
     const unchanged = sh('sh check-swagger.sh');
-    expect([unchanged.status, unchanged.stdout, unchanged.stderr]).toEqual([0, '', '']);
+    expect([unchanged.status, unchanged.stdout, unchanged.stderr]).toEqual([0, '', wrote]);
 
     const stale = sh('sh check-swagger.sh', { SERVICE_NAME: 'renamed' });
     expect(stale.status).toBe(1);

@@ -30,7 +30,7 @@ describe('inferschema swagger', { timeout: CLI_TIMEOUT }, () => {
         runCli(['swagger', SCALE, '--version', '3.1', '--out', out]),
       ]);
       expect(second.stdout).toBe(first.stdout);
-      expect(toFile).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(toFile).toEqual({ code: 0, stdout: '', stderr: `Wrote ${out}: OpenAPI 3.1.0, 3 operations (GET /, POST /score, GET /swagger.json)\n` });
       expect(await readFile(out, 'utf8')).toBe(first.stdout);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -90,7 +90,11 @@ describe('inferschema swagger', { timeout: CLI_TIMEOUT }, () => {
       const served = await runCli(['swagger', join(dir, 'score.ts')]);
       expect(parseJson(served.stdout)).toEqual(parseJson(stale));
       const regenerated = await runCli(['swagger', join(dir, 'score.ts'), '--out', join(dir, 'swagger.json')]);
-      expect(regenerated).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(regenerated).toEqual({
+        code: 0,
+        stdout: '',
+        stderr: `Wrote ${join(dir, 'swagger.json')}: Swagger 2.0, 3 operations (GET /, POST /score, GET /swagger.json)\n`,
+      });
       const document = parseJson(await readFile(join(dir, 'swagger.json'), 'utf8')) as { info: { title: string } };
       expect(document.info.title).toBe('ML service');
       await expectValidDocument(document, '2.0');

@@ -42,10 +42,25 @@ async function swagger(io: CliIo, scriptPath: string, options: SwaggerOptions): 
   // Regenerating the user file itself must not read it back, or a committed swagger.json would never change.
   const user = found && found.path !== out ? found : undefined;
   if (user) io.stderr.write(`Using the user-supplied ${user.path} (--no-user-document generates it instead)\n`);
-  const text = serializeDocument(user ? user.document : generate(script, version, io.env));
+  const document = user ? user.document : generate(script, version, io.env);
+  const text = serializeDocument(document);
   if (out === undefined) return write(io.stdout, text);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, text);
+  await write(io.stderr, `${describeWritten(out, document)}\n`);
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** What `--out` wrote, for the terminal: `Wrote openapi.json: OpenAPI 3.1.0, 3 operations (GET /, …)`. */
+function describeWritten(path: string, document: unknown): string {
+  const { swagger, openapi, paths } = document as { swagger?: string; openapi?: string; paths?: Record<string, Record<string, unknown>> };
+  const version = openapi === undefined ? `Swagger ${swagger ?? '?'}` : `OpenAPI ${openapi}`;
+  const operations = Object.entries(paths ?? {}).flatMap(([route, item]) =>
+    Object.keys(item).filter((key) => HTTP_METHODS.includes(key)).map((method) => `${method.toUpperCase()} ${route}`),
+  );
+  const count = operations.length === 1 ? '1 operation' : `${operations.length} operations`;
+  return `Wrote ${path}: ${version}, ${count} (${operations.join(', ')})`;
 }
 
 /** `inferschema swagger <script>`: the service document, byte-identical for the same script. */
