@@ -5,7 +5,7 @@ import { BodyFormatError, npyCodec, writeNpy, type BodyFormatProblem } from '@in
 import fc from 'fast-check';
 import ndarray from 'ndarray';
 
-const features = new NdArrayParameterType(ndarray(new Float64Array(3), [1, 3]));
+const features: NdArrayParameterType = new NdArrayParameterType(ndarray(new Float64Array(3), [1, 3]));
 const loose = new NdArrayParameterType(ndarray(new Float64Array(3), [1, 3]), { enforceDtype: false, enforceShape: false });
 
 /** A .npy body with this header text (padded as numpy pads it) and these data bytes. */

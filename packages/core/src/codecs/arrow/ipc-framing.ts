@@ -1,5 +1,5 @@
-import { Message, MessageHeader } from 'apache-arrow';
 import { BodyFormatError } from '../body-format-error.js';
+import { checkFooterMetadata, checkMessageMetadata, MessageHeader } from './metadata-bounds.js';
 
 const FILE_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // ARROW1
 
@@ -44,16 +44,10 @@ export function streamLength(bytes: Uint8Array): number {
     if (length < 0 || at + prefix + length > bytes.length) {
       throw framing(`stream is cut inside message ${messages}: its metadata needs ${length} bytes, ${bytes.length - at - prefix} are left`);
     }
-    let message: Message;
-    try {
-      message = Message.decode(bytes.subarray(at + prefix, at + prefix + length));
-    } catch (error) {
-      throw framing(`message ${messages} has unreadable metadata (${(error as Error).message})`);
-    }
-    const body = Number(message.bodyLength);
+    const { headerType, bodyLength: body } = checkMessageMetadata(bytes.subarray(at + prefix, at + prefix + length));
     const start = at + prefix + length;
     if (!Number.isSafeInteger(body) || body < 0 || start + body > bytes.length) {
-      const kind = MessageHeader[message.headerType] ?? 'message';
+      const kind = MessageHeader[headerType] ?? 'unknown';
       throw framing(`stream is cut inside ${kind} message ${messages}: its body needs ${body} bytes, ${bytes.length - start} are left`);
     }
     at = start + body;
@@ -71,5 +65,21 @@ export function checkFileFraming(bytes: Uint8Array): void {
   const end = bytes.length;
   if (end < 18 || !startsWithMagic(bytes, end - 6)) throw framing('file is truncated: it does not end with ARROW1');
   const footer = new DataView(bytes.buffer, bytes.byteOffset + end - 10, 4).getInt32(0, true);
-  if (footer <= 0 || end - 10 - footer < 8) throw framing(`file has a footer length of ${footer}, which does not fit in its ${end} bytes`);
+  const footerStart = end - 10 - footer;
+  if (footer <= 0 || footerStart < 8) throw framing(`file has a footer length of ${footer}, which does not fit in its ${end} bytes`);
+  for (const block of checkFooterMetadata(bytes.subarray(footerStart, end - 10))) {
+    const { kind, offset, metadataLength, bodyLength } = block;
+    if (!(offset >= 8 && metadataLength >= 8 && bodyLength >= 0 && offset + metadataLength + bodyLength <= footerStart)) {
+      throw framing(`file lists a block at ${offset} of ${metadataLength} + ${bodyLength} bytes, outside its ${footerStart} bytes of messages`);
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset + offset, metadataLength);
+    const prefix = view.getInt32(0, true) === -1 ? 8 : 4;
+    const length = view.getInt32(prefix - 4, true);
+    if (length < 0 || prefix + length > metadataLength) throw framing(`file lists a block at ${offset} whose message does not fit in it`);
+    // apache-arrow's file reader retries a block that holds another kind of message forever.
+    const message = checkMessageMetadata(bytes.subarray(offset + prefix, offset + prefix + length));
+    if (message.headerType !== kind || offset + metadataLength + message.bodyLength > footerStart) {
+      throw framing(`file lists a ${MessageHeader[kind]} block at ${offset} that holds a ${MessageHeader[message.headerType] ?? 'unknown'} message of ${message.bodyLength} body bytes`);
+    }
+  }
 }
