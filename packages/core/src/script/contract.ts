@@ -120,6 +120,21 @@ export interface LoadedScript {
    */
   invokeDecoded(args: Readonly<Record<string, unknown>>, context?: InvokeContext): Promise<unknown>;
   /**
+   * Validates and converts a `schema` script's JSON body object into the native values of its parameters, by
+   * name, as `invoke` does before calling `run` (for `invokeDecoded`, when the result goes out in another
+   * format than JSON).
+   *
+   * @throws InputValidationError as `invoke` does.
+   */
+  decodeInput(body: unknown): Record<string, unknown>;
+  /**
+   * What `invoke` makes of `run`'s result: the output type's JSON value (checked with `validateOutput`), or
+   * the result as it is without an output type or for a `ScoringResponse` (for results of `invokeDecoded`).
+   *
+   * @throws OutputValidationError as `invoke` does.
+   */
+  encodeOutput(result: unknown): unknown;
+  /**
    * Runs a `raw` script with the whole request (see `createScoringRequest`). Resolves to a JSON value or a
    * `ScoringResponse`.
    */

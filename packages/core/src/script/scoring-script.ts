@@ -125,26 +125,31 @@ export class ScoringScript implements LoadedScript {
     const headers = context.headers ?? NO_HEADERS;
     const args = this.kind === 'text' ? this.#textArguments(body, headers) : this.#schemaArguments(body, headers);
     const batcher = this.#batcher;
-    if (batcher) return this.#encode(await batcher.submit(args, context.signal));
-    return this.#encode(await this.#shape.run.apply(this.#shape.target, args));
+    if (batcher) return this.encodeOutput(await batcher.submit(args, context.signal));
+    return this.encodeOutput(await this.#shape.run.apply(this.#shape.target, args));
   }
 
   async invokeDecoded(values: Readonly<Record<string, unknown>>, context: InvokeContext = {}): Promise<unknown> {
     if (this.kind === 'raw') throw new TypeError(`Entry script ${this.path}: run is @rawHttp; call invokeRaw(request)`);
-    const headers = context.headers ?? NO_HEADERS;
-    const args: unknown[] = [];
-    for (const parameter of this.#plan.parameters) {
-      if (parameter.headers) args[parameter.position] = headers;
-      else if (Object.hasOwn(values, parameter.name)) args[parameter.position] = values[parameter.name];
-    }
+    const args = this.#place(values, context.headers ?? NO_HEADERS);
     const batcher = this.#batcher;
     if (batcher) return batcher.submit(args, context.signal);
     return this.#shape.run.apply(this.#shape.target, args);
   }
 
+  /** `run`'s arguments: each parameter's value by name, the headers where they are asked for. */
+  #place(values: Readonly<Record<string, unknown>>, headers: Readonly<Record<string, string>>): unknown[] {
+    const args: unknown[] = [];
+    for (const parameter of this.#plan.parameters) {
+      if (parameter.headers) args[parameter.position] = headers;
+      else if (Object.hasOwn(values, parameter.name)) args[parameter.position] = values[parameter.name];
+    }
+    return args;
+  }
+
   async invokeRaw(request: ScoringRequest): Promise<unknown> {
     if (this.kind !== 'raw') throw new TypeError(`Entry script ${this.path}: run is not @rawHttp; call invoke(body)`);
-    return this.#encode(await this.#shape.run.apply(this.#shape.target, this.#dataArguments(request, request.headers)));
+    return this.encodeOutput(await this.#shape.run.apply(this.#shape.target, this.#dataArguments(request, request.headers)));
   }
 
   /** The value in the first parameter that is not `requestHeaders`, the headers in that one; the rest undefined. */
@@ -162,13 +167,16 @@ export class ScoringScript implements LoadedScript {
   }
 
   #schemaArguments(body: unknown, headers: Readonly<Record<string, string>>): unknown[] {
+    return this.#place(this.decodeInput(body), headers);
+  }
+
+  decodeInput(body: unknown): Record<string, unknown> {
     if (!isJsonObject(body)) throw new InputValidationError([{ path: '', message: 'must be an object' }]);
-    const args: unknown[] = [];
+    const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const issues: ValidationIssue[] = [];
     let total = 0;
     for (const parameter of this.#plan.parameters) {
-      const { name, position } = parameter;
-      if (parameter.headers) args[position] = headers;
+      const { name } = parameter;
       if (parameter.headers || name === '') continue;
       const value = Object.hasOwn(body, name) ? body[name] : undefined;
       if (value === undefined) {
@@ -180,7 +188,7 @@ export class ScoringScript implements LoadedScript {
       }
       const decode = this.#decoders.get(parameter);
       try {
-        args[position] = decode ? decode(value) : value;
+        values[name] = decode ? decode(value) : value;
       } catch (error) {
         if (!(error instanceof InputValidationError)) throw error;
         const prefixed = error.prefixed(appendPointer('', name));
@@ -189,10 +197,10 @@ export class ScoringScript implements LoadedScript {
       }
     }
     if (issues.length > 0) throw new InputValidationError(issues, total);
-    return args;
+    return values;
   }
 
-  #encode(result: unknown): unknown {
+  encodeOutput(result: unknown): unknown {
     const output = this.#plan.output;
     if (!output || result instanceof ScoringResponse) return result;
     const json = output.type.encode(result);

@@ -30,7 +30,7 @@ function summarize(errors: readonly ValidationIssue[], total: number): string {
  * }
  */
 export class InputValidationError extends Error {
-  override readonly name = 'InputValidationError';
+  override readonly name: string = 'InputValidationError';
   /** The problems, each with its JSON Pointer. */
   readonly errors: readonly ValidationIssue[];
   /** How many problems were found, including those beyond the listed ones. */

@@ -1,6 +1,7 @@
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import { isArrowTable } from '../../types/dataframe/arrow-frame.js';
-import { DataFrameParameterType } from '../../types/dataframe/dataframe-parameter-type.js';
+import type { DataFrameParameterType } from '../../types/dataframe/dataframe-parameter-type.js';
+import { isDataFrameType } from '../../types/kind.js';
 import type { ParameterType } from '../../types/parameter-type.js';
 import type { BodyCodec } from '../body-codec.js';
 import { BodyFormatError } from '../body-format-error.js';
@@ -14,7 +15,7 @@ export const ARROW_FILE = 'application/vnd.apache.arrow.file';
 
 /** The rules of a DataFrame type whose sample is an Arrow table (the only frames this codec reads). */
 function rulesOf(type: ParameterType): TableRules | undefined {
-  if (!(type instanceof DataFrameParameterType) || !isArrowTable(type.sample)) return undefined;
+  if (!isDataFrameType(type) || !isArrowTable(type.sample)) return undefined;
   return { sample: type.sample, enforceColumnType: type.enforceColumnType, enforceShape: type.enforceShape };
 }
 

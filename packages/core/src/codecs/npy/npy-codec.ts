@@ -1,4 +1,5 @@
-import { NdArrayParameterType } from '../../types/ndarray/ndarray-parameter-type.js';
+import { isNdArrayType } from '../../types/kind.js';
+import type { NdArrayParameterType } from '../../types/ndarray/ndarray-parameter-type.js';
 import type { NdArray, FlatData } from '../../types/ndarray/ndarray-like.js';
 import type { ParameterType } from '../../types/parameter-type.js';
 import type { BodyCodec } from '../body-codec.js';
@@ -8,7 +9,7 @@ import { writeNpy } from './write-npy.js';
 
 /** The ndarray type behind a parameter type, if it is one. */
 function ndarrayTypeOf(type: ParameterType): NdArrayParameterType | undefined {
-  return type instanceof NdArrayParameterType ? type : undefined;
+  return isNdArrayType(type) ? type : undefined;
 }
 
 function schemaError(message: string): BodyFormatError {
