@@ -12,6 +12,8 @@ export interface ServerOptions {
   readonly port?: number;
   /** Default `127.0.0.1`. */
   readonly host?: string;
+  /** The port of the Open Inference Protocol gRPC service, on `host`. Default: none (no gRPC). `0` picks a free port. */
+  readonly grpcPort?: number;
   /** Where user-supplied `swagger*.json` files are looked up. Default: the entry script's directory. */
   readonly appRoot?: string;
   /** Origins allowed by CORS (exact, case-insensitive), or `['*']`. Default: none (CORS off). */
@@ -57,12 +59,13 @@ export interface ServerOptions {
 }
 
 /** {@link ServerOptions} with every default filled in. */
-export type ServerConfig = Required<Omit<ServerOptions, 'apiKey' | 'appRoot' | 'batchMaxSize' | 'batchMaxLatencyMs' | 'modelName'>> & {
+export type ServerConfig = Required<Omit<ServerOptions, 'apiKey' | 'appRoot' | 'batchMaxSize' | 'batchMaxLatencyMs' | 'modelName' | 'grpcPort'>> & {
   readonly modelName: string | undefined;
   readonly apiKey: string | undefined;
   readonly appRoot: string | undefined;
   readonly batchMaxSize: number | undefined;
   readonly batchMaxLatencyMs: number | undefined;
+  readonly grpcPort: number | undefined;
 };
 
 /** 16 MiB: a 224×224×3 float image written as JSON is about 3 MB. */
@@ -72,6 +75,7 @@ const DEFAULTS: ServerConfig = {
   modelDir: '.',
   port: 5001,
   host: '127.0.0.1',
+  grpcPort: undefined,
   appRoot: undefined,
   modelName: undefined,
   corsOrigins: [],
@@ -190,6 +194,7 @@ export function parseCorsOrigins(text: string): string[] {
  * | `INFERSCHEMA_LOG_LEVEL` | `logLevel` |
  * | `INFERSCHEMA_BATCH_MAX_SIZE`, `INFERSCHEMA_BATCH_MAX_LATENCY_MS` | `batchMaxSize` (0: off), `batchMaxLatencyMs` |
  * | `INFERSCHEMA_LOG_QUERY_STRING` (`true`/`false`) | `logQueryString` |
+ * | `INFERSCHEMA_GRPC_PORT` | `grpcPort` |
  *
  * @throws ConfigurationError when a numeric variable is not an integer, a yes/no variable is neither, or the
  * API key file cannot be read.
@@ -224,6 +229,7 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
     options.batchMaxLatencyMs = parseInteger(text('INFERSCHEMA_BATCH_MAX_LATENCY_MS')!, 'INFERSCHEMA_BATCH_MAX_LATENCY_MS', 0);
   }
   if (text('INFERSCHEMA_LOG_QUERY_STRING')) options.logQueryString = parseBoolean(text('INFERSCHEMA_LOG_QUERY_STRING')!, 'INFERSCHEMA_LOG_QUERY_STRING');
+  if (text('INFERSCHEMA_GRPC_PORT')) options.grpcPort = parseInteger(text('INFERSCHEMA_GRPC_PORT')!, 'INFERSCHEMA_GRPC_PORT', 0, 65535);
   return options;
 }
 

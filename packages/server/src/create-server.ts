@@ -12,6 +12,9 @@ import { registerErrorReplies } from './http/error-replies.js';
 import { registerRequestHooks } from './http/hooks.js';
 import { MAX_REQUEST_ID_LENGTH } from './http/request-ids.js';
 import './http/request-state.js';
+import { inferenceServiceDefinition } from './grpc/inference-proto.js';
+import { createInferenceService } from './grpc/inference-service.js';
+import { listenGrpc, type GrpcListener } from './grpc/grpc-listener.js';
 import { createServerMetrics } from './metrics.js';
 import { batchedStdout, type LogDestination } from './process/batched-stdout.js';
 import { docsHandlers } from './routes/docs.js';
@@ -48,13 +51,15 @@ export interface ScoringServer {
   readonly metricsRegistry: Registry;
   /** `starting` until `init` has finished, `ready` then, `closing` once `close` was called. */
   readonly phase: ServerPhase;
-  /** Starts accepting connections; resolves to the base URL, e.g. `http://127.0.0.1:5001`. */
+  /** The port of the gRPC service once listening (the one picked for `grpcPort: 0`); undefined without gRPC. */
+  readonly grpcPort: number | undefined;
+  /** Starts accepting connections (HTTP, and gRPC with `grpcPort`); resolves to the HTTP base URL, e.g. `http://127.0.0.1:5001`. */
   listen(): Promise<string>;
   /** Runs the script's `init` with the model directory; the server reports ready once it resolves. */
   initialize(): Promise<void>;
   /** `listen`, then `initialize`. If `init` fails, the server stops listening and the error is thrown. */
   start(): Promise<string>;
-  /** Stops accepting connections and resolves once in-flight requests have been answered. */
+  /** Stops accepting connections (HTTP and gRPC) and resolves once in-flight requests have been answered. */
   close(): Promise<void>;
 }
 
@@ -215,6 +220,21 @@ export async function createServer(script: LoadedScript | string | readonly Mode
   }
   app.log.info({ versions: [...context.documents.keys()] }, 'Service documents prepared');
 
+  const grpcService = config.grpcPort === undefined ? undefined : createInferenceService(context, app.log);
+  let grpc: GrpcListener | undefined;
+  const listenBoth = async () => {
+    await listenOn(app, config, options.listenHandle);
+    if (grpcService) {
+      try {
+        grpc = await listenGrpc(inferenceServiceDefinition(), grpcService, { host: config.host, port: config.grpcPort!, maxMessageBytes: config.maxBodyBytes });
+      } catch (error) {
+        await app.close();
+        throw error;
+      }
+      app.log.info({ grpcPort: grpc.port, host: config.host }, 'Open Inference Protocol gRPC service listening');
+    }
+  };
+
   let listening: Promise<string> | undefined;
   const server: ScoringServer = {
     app,
@@ -224,8 +244,11 @@ export async function createServer(script: LoadedScript | string | readonly Mode
     get phase() {
       return context.phase;
     },
+    get grpcPort() {
+      return grpc?.port;
+    },
     listen() {
-      listening ??= listenOn(app, config, options.listenHandle).then(() => {
+      listening ??= listenBoth().then(() => {
         const address = app.server.address();
         const port = typeof address === 'object' && address ? address.port : config.port;
         const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -258,7 +281,7 @@ export async function createServer(script: LoadedScript | string | readonly Mode
     },
     async close() {
       context.phase = 'closing';
-      await app.close();
+      await Promise.all([app.close(), grpc?.close()]);
     },
   };
   return server;

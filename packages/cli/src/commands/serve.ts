@@ -22,6 +22,7 @@ interface ServeFlags {
   readonly entry_script?: string;
   readonly port?: number;
   readonly host?: string;
+  readonly grpcPort?: number;
   readonly workers?: number;
   readonly worker_count?: number;
   readonly access_control_allow_origins?: string[];
@@ -59,7 +60,8 @@ function withoutUndefined(options: Record<string, unknown>): ServerOptions {
  * `SCORING_TIMEOUT_MS`, `SERVICE_NAME`, `SERVICE_VERSION`, `SERVICE_PATH_PREFIX`, `WORKER_COUNT`) and
  * inferschema's (`INFERSCHEMA_API_KEY`, `INFERSCHEMA_API_KEY_FILE`, `INFERSCHEMA_MAX_BODY_BYTES`,
  * `INFERSCHEMA_MAX_BUFFERED_BODY_BYTES`, `INFERSCHEMA_SEND_TIMEOUT_MS`, `INFERSCHEMA_LOG_LEVEL`,
- * `INFERSCHEMA_LOG_QUERY_STRING`, `INFERSCHEMA_BATCH_MAX_SIZE`, `INFERSCHEMA_BATCH_MAX_LATENCY_MS`).
+ * `INFERSCHEMA_LOG_QUERY_STRING`, `INFERSCHEMA_BATCH_MAX_SIZE`, `INFERSCHEMA_BATCH_MAX_LATENCY_MS`,
+ * `INFERSCHEMA_GRPC_PORT`).
  *
  * @example
  * registerServeCommand(program);
@@ -74,6 +76,7 @@ export function registerServeCommand(program: Command): void {
     .option('--model-name <name>', 'the model name on /v2/models/{name}, once per script in order (default: the script file name)', (name: string, names: string[] = []) => [...names, name])
     .option('--port <port>', 'the port to listen on (default 5001; 0 picks a free port)', integer('--port', 0, 65535))
     .option('--host <host>', 'the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)')
+    .option('--grpc-port <port>', 'also serve the Open Inference Protocol over gRPC on this port (default: INFERSCHEMA_GRPC_PORT, else off)', integer('--grpc-port', 0, 65535))
     .option('--workers <n>', 'worker processes sharing the port, each running init (default: WORKER_COUNT, else 1)', integer('--workers', 1, 1024))
     .addOption(new Option('--api-key <key>', 'require Authorization: Bearer <key> on every route but health; visible in the process list, prefer --api-key-file or INFERSCHEMA_API_KEY'))
     .option('--api-key-file <path>', 'read the API key from this file (a mounted secret; default: INFERSCHEMA_API_KEY_FILE)')
