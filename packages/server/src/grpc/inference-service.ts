@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { basename, extname } from 'node:path';
-import { status, type Metadata, type ServerUnaryCall, type sendUnaryData, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { status, type ServerUnaryCall, type sendUnaryData, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { InputValidationError } from '@inferschema/core';
 import { OipError, OipSignature, type OipErrorCode } from '@inferschema/core/protocols/oip';
 import type { FastifyBaseLogger } from 'fastify';
@@ -18,7 +18,7 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 /** The rpcs that answer without an API key: the specification's health group, for probes. */
 const HEALTH_RPCS: ReadonlySet<string> = new Set(['ServerLive', 'ServerReady', 'ModelReady']);
 
-type Handler = (request: any, metadata: Metadata) => unknown;
+type Handler = (request: any, call: ServerUnaryCall<unknown, unknown>) => unknown;
 
 function unavailable(context: ServerContext): GrpcError | undefined {
   if (context.phase === 'starting') return new GrpcError(status.UNAVAILABLE, MESSAGES.notReady);
@@ -67,7 +67,14 @@ export function createInferenceService(context: ServerContext, log: FastifyBaseL
     throw new GrpcError(status.UNIMPLEMENTED, `Model ${JSON.stringify(name)} has no tensor form: ${signature.message}`);
   };
 
-  const infer = async (request: ModelInferRequest): Promise<ModelInferResponse> => {
+  /** Aborts when the client cancels the call (or its deadline passes): a batched request leaves its batch. */
+  const cancelledSignal = (call: ServerUnaryCall<unknown, unknown>): AbortSignal => {
+    const controller = new AbortController();
+    call.once('cancelled', () => controller.abort(new DOMException('The client cancelled the call', 'AbortError')));
+    return controller.signal;
+  };
+
+  const infer = async (request: ModelInferRequest, call: ServerUnaryCall<unknown, unknown>): Promise<ModelInferResponse> => {
     const notServing = unavailable(context);
     if (notServing) throw notServing;
     findModel(context, { name: request.model_name, version: request.model_version });
@@ -80,7 +87,8 @@ export function createInferenceService(context: ServerContext, log: FastifyBaseL
     const args = model.decodeInputs(inputTensorsOf(request));
     let result;
     try {
-      result = await timed(() => context.script.invokeDecoded(args));
+      const signal = context.script.batching ? cancelledSignal(call) : undefined;
+      result = await timed(() => context.script.invokeDecoded(args, signal ? { signal } : {}));
     } catch (error) {
       if (error instanceof InputValidationError) {
         context.metrics.scored('error', 0);
@@ -113,7 +121,7 @@ export function createInferenceService(context: ServerContext, log: FastifyBaseL
         if (checkApiKey && !HEALTH_RPCS.has(rpc) && !checkApiKey(String(call.metadata.get('authorization')[0] ?? ''))) {
           throw new GrpcError(status.UNAUTHENTICATED, MESSAGES.unauthorized);
         }
-        return handler(call.request, call.metadata);
+        return handler(call.request, call);
       })
       .then(
         (response) => finish(status.OK, response),

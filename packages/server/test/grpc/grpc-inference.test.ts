@@ -271,3 +271,20 @@ describe('gRPC ModelInfer around init and shutdown', () => {
     }
   });
 });
+
+describe('gRPC ModelInfer with a batched script', () => {
+  it('concurrent calls join one batch: one run for all, each answered with its own rows', async () => {
+    const test = await startTestServer('batched-script.ts', { grpcPort: 0, batchMaxLatencyMs: 200 });
+    const client = inferenceClient(test.server.grpcPort!);
+    const request = (x: number) => ({ model_name: 'batched-script', inputs: [{ name: 'data', datatype: 'FP64', shape: [1, 1], contents: { fp64_contents: [x] } }] });
+    try {
+      const responses = await Promise.all([1, 2, 3].map((x) => client.call('ModelInfer', request(x))));
+      const rows = responses.map((response) => response.outputs[0].contents.fp64_contents);
+      expect(rows.map((row) => row.slice(0, 2))).toEqual([[2, 3], [4, 3], [6, 3]]);
+      expect(new Set(rows.map((row) => row[2])).size).toBe(1);
+    } finally {
+      client.close();
+      await test.close();
+    }
+  });
+});
