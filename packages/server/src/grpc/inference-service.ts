@@ -1,42 +1,20 @@
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { basename, extname } from 'node:path';
 import { status, type ServerUnaryCall, type sendUnaryData, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { InputValidationError } from '@inferschema/core';
-import { OipError, OipSignature, type OipErrorCode } from '@inferschema/core/protocols/oip';
+import { OipError, type OipErrorCode } from '@inferschema/core/protocols/oip';
 import type { FastifyBaseLogger } from 'fastify';
 import { createApiKeyCheck } from '../http/api-key.js';
 import { MESSAGES } from '../http/messages.js';
 import { createTimedCaller, ScoringTimeoutError } from '../http/timed-call.js';
+import { OIP_EXTENSIONS, SERVER_METADATA } from '../oip/oip-handlers.js';
+import { findServedModel, modelMetadata, usableModel, type ServedModel } from '../oip/served-model.js';
 import type { ServerContext } from '../server-context.js';
 import { GrpcError } from './grpc-error.js';
 import { inputTensorsOf, outputTensorsOf } from './grpc-tensors.js';
 import type { ModelInferRequest, ModelInferResponse, ModelMetadataResponse, ModelNameRequest, ServerMetadataResponse } from './messages.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-
 /** The rpcs that answer without an API key: the specification's health group, for probes. */
 const HEALTH_RPCS: ReadonlySet<string> = new Set(['ServerLive', 'ServerReady', 'ModelReady']);
-
-type Handler = (request: any, call: ServerUnaryCall<unknown, unknown>) => unknown;
-
-function unavailable(context: ServerContext): GrpcError | undefined {
-  if (context.phase === 'starting') return new GrpcError(status.UNAVAILABLE, MESSAGES.notReady);
-  if (context.phase === 'closing') return new GrpcError(status.UNAVAILABLE, MESSAGES.shuttingDown);
-  return undefined;
-}
-
-/** The name the one served script answers to: its file name without the extension. */
-function modelNameOf(context: ServerContext): string {
-  return basename(context.script.path, extname(context.script.path));
-}
-
-function findModel(context: ServerContext, request: ModelNameRequest): void {
-  if (request.name !== modelNameOf(context)) throw new GrpcError(status.NOT_FOUND, `Model ${JSON.stringify(request.name)} not found`);
-  if (request.version !== '') {
-    throw new GrpcError(status.NOT_FOUND, `Model ${JSON.stringify(request.name)} has no version ${JSON.stringify(request.version)}`);
-  }
-}
 
 const STATUS_OF: Readonly<Record<OipErrorCode, status>> = {
   'invalid-argument': status.INVALID_ARGUMENT,
@@ -44,71 +22,34 @@ const STATUS_OF: Readonly<Record<OipErrorCode, status>> = {
   unavailable: status.UNAVAILABLE,
 };
 
-/** The model's signature, or why it has none (a `@rawHttp` script, a parameter without a tensor form). */
-function signatureOf(context: ServerContext): OipSignature | Error {
-  try {
-    return OipSignature.of(context.script);
-  } catch (error) {
-    return error as Error;
-  }
+type Call = ServerUnaryCall<unknown, unknown>;
+type Handler = (request: any, call: Call) => unknown;
+
+/** The model a request names; proto3 sends an absent version as `''`. */
+function findModel(context: ServerContext, name: string, version: string): ServedModel {
+  return findServedModel(context.models, name, version === '' ? undefined : version);
+}
+
+/** Aborts when the client cancels the call (or its deadline passes): a batched request leaves its batch. */
+function cancelledSignal(call: Call): AbortSignal {
+  const controller = new AbortController();
+  call.once('cancelled', () => controller.abort(new DOMException('The client cancelled the call', 'AbortError')));
+  return controller.signal;
 }
 
 /**
- * The handlers of `inference.GRPCInferenceService` for one server: the same models, readiness and errors as
- * its REST routes. Every failure is a gRPC status (INVALID_ARGUMENT, NOT_FOUND, UNAVAILABLE, UNAUTHENTICATED;
- * INTERNAL, logged, for a bug), never a thrown exception, and each call is logged like an HTTP request.
+ * The handlers of `inference.GRPCInferenceService` for one server: the models, readiness, tensors and error
+ * messages of its REST routes (`oip/`), as gRPC statuses: INVALID_ARGUMENT (naming the tensor), NOT_FOUND,
+ * UNAVAILABLE before `init` has finished, DEADLINE_EXCEEDED past the scoring timeout, INTERNAL when `run`
+ * fails (logged), UNAUTHENTICATED without the API key. Nothing a client sends makes a handler throw; each
+ * call is logged like an HTTP request.
  */
 export function createInferenceService(context: ServerContext, log: FastifyBaseLogger): UntypedServiceImplementation {
   const checkApiKey = context.config.apiKey === undefined ? undefined : createApiKeyCheck(context.config.apiKey);
   const timed = createTimedCaller(context.config.scoringTimeoutMs);
-  const signature = signatureOf(context);
-  const tensorSignature = (name: string): OipSignature => {
-    if (signature instanceof OipSignature) return signature;
-    throw new GrpcError(status.UNIMPLEMENTED, `Model ${JSON.stringify(name)} has no tensor form: ${signature.message}`);
-  };
+  const serving = () => context.phase === 'ready';
 
-  /** Aborts when the client cancels the call (or its deadline passes): a batched request leaves its batch. */
-  const cancelledSignal = (call: ServerUnaryCall<unknown, unknown>): AbortSignal => {
-    const controller = new AbortController();
-    call.once('cancelled', () => controller.abort(new DOMException('The client cancelled the call', 'AbortError')));
-    return controller.signal;
-  };
-
-  const infer = async (request: ModelInferRequest, call: ServerUnaryCall<unknown, unknown>): Promise<ModelInferResponse> => {
-    const notServing = unavailable(context);
-    if (notServing) throw notServing;
-    findModel(context, { name: request.model_name, version: request.model_version });
-    const model = tensorSignature(request.model_name);
-    const requested = request.outputs.map((output) => output.name);
-    const unknown = model.unknownOutputs(requested);
-    if (unknown.length > 0) {
-      throw new OipError('invalid-argument', `unknown output '${unknown[0]}'; the model's outputs are ${model.outputs.map((output) => `'${output.name}'`).join(', ')}`);
-    }
-    const args = model.decodeInputs(inputTensorsOf(request));
-    let result;
-    try {
-      const signal = context.script.batching ? cancelledSignal(call) : undefined;
-      result = await timed(() => context.script.invokeDecoded(args, signal ? { signal } : {}));
-    } catch (error) {
-      if (error instanceof InputValidationError) {
-        context.metrics.scored('error', 0);
-        throw new GrpcError(status.INVALID_ARGUMENT, error.message);
-      }
-      if (error instanceof ScoringTimeoutError) {
-        context.metrics.scored('timeout', error.timeoutMs / 1000);
-        log.error({ rpc: 'ModelInfer', timeoutMs: error.timeoutMs }, 'run() exceeded the scoring timeout');
-        throw new GrpcError(status.DEADLINE_EXCEEDED, MESSAGES.scoringTimeout(error.timeoutMs));
-      }
-      context.metrics.scored('error', 0);
-      log.error({ rpc: 'ModelInfer', err: error }, 'run() failed');
-      throw new GrpcError(status.INTERNAL, MESSAGES.runFailed);
-    }
-    context.metrics.scored('success', result.elapsedMs / 1000);
-    const tensors = model.encodeOutputs(result.value, requested);
-    return { model_name: request.model_name, model_version: request.model_version, id: request.id, ...outputTensorsOf(tensors, request.raw_input_contents.length > 0) };
-  };
-
-  const unary = (rpc: string, handler: Handler) => (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+  const unary = (rpc: string, handler: Handler) => (call: Call, callback: sendUnaryData<unknown>) => {
     const started = performance.now();
     const finish = (code: status, response?: unknown, details?: string) => {
       const summary = { rpc, code: status[code], durationMs: Math.round((performance.now() - started) * 1000) / 1000 };
@@ -134,18 +75,58 @@ export function createInferenceService(context: ServerContext, log: FastifyBaseL
       );
   };
 
+  const infer = async (request: ModelInferRequest, call: Call): Promise<ModelInferResponse> => {
+    const model = usableModel(findModel(context, request.model_name, request.model_version), serving());
+    const { signature, script } = model;
+    const requested = request.outputs.map((output) => output.name);
+    const unknown = signature.unknownOutputs(requested);
+    if (unknown.length > 0) {
+      throw new OipError('invalid-argument', `unknown output '${unknown[0]}'; the model's outputs are ${signature.outputs.map((output) => `'${output.name}'`).join(', ')}`);
+    }
+    const args = signature.decodeInputs(inputTensorsOf(request));
+    let result;
+    try {
+      const signal = script.batching ? cancelledSignal(call) : undefined;
+      result = await timed(() => script.invokeDecoded(args, signal ? { signal } : {}));
+    } catch (error) {
+      if (error instanceof InputValidationError || error instanceof OipError) {
+        context.metrics.scored('error', 0);
+        throw error instanceof OipError ? error : new OipError('invalid-argument', error.message);
+      }
+      if (error instanceof ScoringTimeoutError) {
+        context.metrics.scored('timeout', error.timeoutMs / 1000);
+        log.error({ rpc: 'ModelInfer', model: model.name, timeoutMs: error.timeoutMs }, 'run() exceeded the scoring timeout');
+        throw new GrpcError(status.DEADLINE_EXCEEDED, `Model '${model.name}': scoring timeout after ${error.timeoutMs} ms`);
+      }
+      context.metrics.scored('error', 0);
+      log.error({ rpc: 'ModelInfer', model: model.name, err: error }, 'run() failed');
+      throw new GrpcError(status.INTERNAL, `Model '${model.name}': run() failed; see the server log`);
+    }
+    context.metrics.scored('success', result.elapsedMs / 1000);
+    let tensors;
+    try {
+      tensors = signature.encodeOutputs(result.value, requested);
+    } catch (error) {
+      if (error instanceof OipError) throw error;
+      log.error({ rpc: 'ModelInfer', model: model.name, err: error }, 'run() returned a value that has no tensor form');
+      throw new GrpcError(status.INTERNAL, `Model '${model.name}': run() returned a value that has no tensor form: ${(error as Error).message}`);
+    }
+    return {
+      model_name: model.name,
+      model_version: model.version ?? '',
+      id: request.id,
+      ...outputTensorsOf(tensors, request.raw_input_contents.length > 0),
+    };
+  };
+
   return {
     ServerLive: unary('ServerLive', () => ({ live: true })),
-    ServerReady: unary('ServerReady', () => ({ ready: context.phase === 'ready' })),
-    ServerMetadata: unary('ServerMetadata', (): ServerMetadataResponse => ({ name: 'inferschema', version, extensions: [] })),
-    ModelReady: unary('ModelReady', (request: ModelNameRequest) => {
-      findModel(context, request);
-      return { ready: context.phase === 'ready' };
-    }),
+    ServerReady: unary('ServerReady', () => ({ ready: serving() })),
+    ServerMetadata: unary('ServerMetadata', (): ServerMetadataResponse => ({ ...SERVER_METADATA, extensions: [...OIP_EXTENSIONS] })),
+    ModelReady: unary('ModelReady', (request: ModelNameRequest) => ({ ready: serving() && findModel(context, request.name, request.version).ready })),
     ModelMetadata: unary('ModelMetadata', (request: ModelNameRequest): ModelMetadataResponse => {
-      findModel(context, request);
-      const { inputs, outputs } = tensorSignature(request.name);
-      return { name: request.name, versions: [], platform: '', inputs, outputs };
+      const { versions = [], ...metadata } = modelMetadata(findModel(context, request.name, request.version));
+      return { ...metadata, versions };
     }),
     ModelInfer: unary('ModelInfer', infer),
   };

@@ -7,12 +7,15 @@ import { ScoringTimeoutError, type TimedCaller } from '../http/timed-call.js';
 import type { ServerMetrics } from '../metrics.js';
 import { HEADER_LENGTH, readInferRequest } from './infer-request.js';
 import { inferReply } from './infer-response.js';
-import { modelMetadata, type ServedModel } from './served-model.js';
+import { findServedModel, modelMetadata, usableModel, type ServedModel, type UsableModel } from './served-model.js';
 
 const { version: SERVER_VERSION } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** The extensions `GET /v2` lists: Triton's binary tensor data extension. */
 export const OIP_EXTENSIONS: readonly string[] = Object.freeze(['binary_tensor_data']);
+
+/** The server's name and version, as its metadata (REST `GET /v2`, gRPC `ServerMetadata`) gives them. */
+export const SERVER_METADATA = Object.freeze({ name: 'inferschema', version: SERVER_VERSION });
 
 /** A request as the OIP handlers read it, whatever HTTP layer carries it. */
 export interface OipRequest {
@@ -53,23 +56,19 @@ function json(body: unknown): OipAnswer {
 
 /** The model a path names, or 404 naming what the server serves. */
 function findModel(state: OipState, params: Readonly<Record<string, string>>): ServedModel {
-  const name = params.name ?? '';
-  const model = state.models.find((candidate) => candidate.name === name);
-  if (!model) {
-    throw new HttpError(404, `Unknown model '${name}'; this server serves ${state.models.map((m) => `'${m.name}'`).join(', ')}`);
+  try {
+    return findServedModel(state.models, params.name ?? '', params.version);
+  } catch (error) {
+    throw error instanceof OipError ? httpErrorOf(error) : error;
   }
-  const version = params.version;
-  if (version !== undefined && version !== model.version) {
-    const known = model.version === undefined ? 'it has no versions' : `its version is '${model.version}'`;
-    throw new HttpError(404, `Unknown version '${version}' of model '${name}'; ${known}`);
-  }
-  return model;
 }
 
-function usable(state: OipState, model: ServedModel): ServedModel & { signature: NonNullable<ServedModel['signature']> } {
-  if (!model.signature) throw new HttpError(400, `Model '${model.name}' has no Open Inference Protocol form: ${model.problem}; use /score`);
-  if (!state.serving() || !model.ready) throw new HttpError(503, `Model '${model.name}' is not ready: init() has not finished`);
-  return model as ServedModel & { signature: NonNullable<ServedModel['signature']> };
+function usable(state: OipState, model: ServedModel): UsableModel {
+  try {
+    return usableModel(model, state.serving());
+  } catch (error) {
+    throw error instanceof OipError ? httpErrorOf(error) : error;
+  }
 }
 
 async function infer(state: OipState, request: OipRequest): Promise<OipAnswer> {
@@ -133,7 +132,7 @@ function ready(state: OipState, request: OipRequest): OipAnswer {
 export function oipHandlers(state: OipState): Record<OipRouteId, (request: OipRequest) => OipAnswer | Promise<OipAnswer>> {
   const metadata = (request: OipRequest) => json(modelMetadata(findModel(state, request.params)));
   return {
-    'oip.server-metadata': () => json({ name: 'inferschema', version: SERVER_VERSION, extensions: OIP_EXTENSIONS }),
+    'oip.server-metadata': () => json({ ...SERVER_METADATA, extensions: OIP_EXTENSIONS }),
     'oip.model-metadata': metadata,
     'oip.model-version-metadata': metadata,
     'oip.model-ready': (request) => ready(state, request),

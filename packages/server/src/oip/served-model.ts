@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import type { LoadedScript } from '@inferschema/core';
-import { NoTensorForm, OipSignature, type TensorMetadata } from '@inferschema/core/protocols/oip';
+import { NoTensorForm, OipError, OipSignature, type TensorMetadata } from '@inferschema/core/protocols/oip';
 
 /** A model a server serves over the Open Inference Protocol: an entry script under a name (and version). */
 export interface ServedModel {
@@ -44,4 +44,34 @@ export function modelMetadata(model: ServedModel): { name: string; versions?: st
     inputs: [...(model.signature?.inputs ?? [])],
     outputs: [...(model.signature?.outputs ?? [])],
   };
+}
+
+/**
+ * The model a request names (REST path or gRPC message; `version` undefined when none is given), as both
+ * transports look it up.
+ *
+ * @throws OipError (`not-found`) naming the model or version, and what the server serves.
+ */
+export function findServedModel(models: readonly ServedModel[], name: string, version: string | undefined): ServedModel {
+  const model = models.find((candidate) => candidate.name === name);
+  if (!model) throw new OipError('not-found', `Unknown model '${name}'; this server serves ${models.map((m) => `'${m.name}'`).join(', ')}`);
+  if (version !== undefined && version !== model.version) {
+    const known = model.version === undefined ? 'it has no versions' : `its version is '${model.version}'`;
+    throw new OipError('not-found', `Unknown version '${version}' of model '${name}'; ${known}`);
+  }
+  return model;
+}
+
+/** A model whose tensors can be inferred now. */
+export type UsableModel = ServedModel & { readonly signature: OipSignature };
+
+/**
+ * Checks that a model can infer: it has a tensor form, and it (and the server) is ready.
+ *
+ * @throws OipError: `invalid-argument` without a tensor form, `unavailable` before `init` finished or while closing.
+ */
+export function usableModel(model: ServedModel, serving: boolean): UsableModel {
+  if (!model.signature) throw new OipError('invalid-argument', `Model '${model.name}' has no Open Inference Protocol form: ${model.problem}; use /score`);
+  if (!serving || !model.ready) throw new OipError('unavailable', `Model '${model.name}' is not ready: init() has not finished`);
+  return model as UsableModel;
 }

@@ -1,5 +1,7 @@
+import { PassThrough } from 'node:stream';
 import { makeGenericClientConstructor, credentials, status, type ServiceError } from '@grpc/grpc-js';
-import { startTestServer, sleep, type TestServer } from '../support/harness.js';
+import { createServer } from '@inferschema/server';
+import { fixture, startTestServer, sleep, type TestServer } from '../support/harness.js';
 import { inferenceClient, type InferenceClient } from './support/inference-client.js';
 
 // ModelMetadata and ModelInfer through an @grpc/grpc-js client: the specification's example request (JSON-like
@@ -59,7 +61,7 @@ describe('gRPC ModelMetadata and ModelInfer', () => {
       expect(await client.call('ModelMetadata', { name: 'spec-example-script' })).toEqual({
         name: 'spec-example-script',
         versions: [],
-        platform: '',
+        platform: 'inferschema',
         inputs: [
           { name: 'input0', datatype: 'UINT32', shape: ['-1', '2'] },
           { name: 'input1', datatype: 'BOOL', shape: ['-1'] },
@@ -70,8 +72,8 @@ describe('gRPC ModelMetadata and ModelInfer', () => {
     });
 
     it('NOT_FOUND for an unknown model or version', async () => {
-      await expectFailure(client, 'ModelMetadata', { name: 'nope' }, status.NOT_FOUND, 'Model "nope" not found');
-      await expectFailure(client, 'ModelMetadata', { name: 'spec-example-script', version: '2' }, status.NOT_FOUND, 'Model "spec-example-script" has no version "2"');
+      await expectFailure(client, 'ModelMetadata', { name: 'nope' }, status.NOT_FOUND, "Unknown model 'nope'; this server serves 'spec-example-script'");
+      await expectFailure(client, 'ModelMetadata', { name: 'spec-example-script', version: '2' }, status.NOT_FOUND, "Unknown version '2' of model 'spec-example-script'; it has no versions");
     });
   });
 
@@ -143,8 +145,8 @@ describe('gRPC ModelMetadata and ModelInfer', () => {
 
   describe('ModelInfer: refused requests name the tensor and the problem', () => {
     it.each([
-      ['an unknown model', { ...SPEC_REQUEST, model_name: 'nope' }, status.NOT_FOUND, 'Model "nope" not found'],
-      ['an unknown version', { ...SPEC_REQUEST, model_version: '3' }, status.NOT_FOUND, 'Model "spec-example-script" has no version "3"'],
+      ['an unknown model', { ...SPEC_REQUEST, model_name: 'nope' }, status.NOT_FOUND, "Unknown model 'nope'; this server serves 'spec-example-script'"],
+      ['an unknown version', { ...SPEC_REQUEST, model_version: '3' }, status.NOT_FOUND, "Unknown version '3' of model 'spec-example-script'; it has no versions"],
       ['a wrong datatype', withInputs([{ ...INPUT0, datatype: 'INT32', contents: { int_contents: [1, 2, 3, 4] } }, INPUT1]), status.INVALID_ARGUMENT, "input 'input0': datatype INT32, expected UINT32"],
       ['an unknown datatype', withInputs([{ ...INPUT0, datatype: 'FP128' }, INPUT1]), status.INVALID_ARGUMENT, /^input 'input0': datatype "FP128" is unknown; it must be one of BOOL, /],
       ['a shape that does not fit', withInputs([{ ...INPUT0, shape: [1, 4] }, INPUT1]), status.INVALID_ARGUMENT, "input 'input0': shape [1, 4] does not fit [-1, 2] (-1 is any size)"],
@@ -198,9 +200,9 @@ describe('gRPC ModelMetadata and ModelInfer', () => {
 
     it('a run that throws is INTERNAL without its detail, logged with it; a run past the scoring timeout is DEADLINE_EXCEEDED', async () => {
       const call = (body: string) => ({ model_name: 'text-script', inputs: [{ name: 'body', datatype: 'BYTES', shape: [1], contents: { bytes_contents: [Buffer.from(body)] } }] });
-      await expectFailure(textClient, 'ModelInfer', call('throw'), status.INTERNAL, 'An unexpected error occurred in scoring script. Check the logs for more info.');
+      await expectFailure(textClient, 'ModelInfer', call('throw'), status.INTERNAL, "Model 'text-script': run() failed; see the server log");
       expect(text.logs()).toContainEqual(expect.objectContaining({ msg: 'run() failed', rpc: 'ModelInfer', err: expect.objectContaining({ message: 'secret detail from run' }) }));
-      await expectFailure(textClient, 'ModelInfer', call('sleep:1500'), status.DEADLINE_EXCEEDED, 'Scoring timeout after 1000 ms');
+      await expectFailure(textClient, 'ModelInfer', call('sleep:1500'), status.DEADLINE_EXCEEDED, "Model 'text-script': scoring timeout after 1000 ms");
     });
 
     it('a message that is not protobuf, and one over the size limit, fail with a status; the server keeps serving', async () => {
@@ -231,7 +233,7 @@ describe('gRPC ModelInfer around init and shutdown', () => {
     const test = await startTestServer('spec-example-script.ts', { grpcPort: 0 }, { start: false });
     const client = inferenceClient(test.server.grpcPort!);
     try {
-      await expectFailure(client, 'ModelInfer', SPEC_REQUEST, status.UNAVAILABLE, 'The model is not ready: init() has not finished.');
+      await expectFailure(client, 'ModelInfer', SPEC_REQUEST, status.UNAVAILABLE, "Model 'spec-example-script' is not ready: init() has not finished");
       await test.server.initialize();
       expect((await client.call('ModelInfer', SPEC_REQUEST)).outputs[0].contents.fp32_contents).toEqual(SPEC_OUTPUT);
     } finally {
@@ -257,13 +259,13 @@ describe('gRPC ModelInfer around init and shutdown', () => {
     }
   });
 
-  it('a @rawHttp script has no tensor form: ModelMetadata and ModelInfer are UNIMPLEMENTED, saying why', async () => {
+  it('a @rawHttp script has no tensor form: no tensors in its metadata, and ModelInfer is INVALID_ARGUMENT, saying why', async () => {
     const test = await startTestServer('raw-script.ts', { grpcPort: 0 });
     const client = inferenceClient(test.server.grpcPort!);
     try {
-      const why = 'Model "raw-script" has no tensor form: run is @rawHttp: it reads the HTTP request itself, which has no tensor form';
-      await expectFailure(client, 'ModelMetadata', { name: 'raw-script' }, status.UNIMPLEMENTED, why);
-      await expectFailure(client, 'ModelInfer', { model_name: 'raw-script' }, status.UNIMPLEMENTED, why);
+      expect(await client.call('ModelMetadata', { name: 'raw-script' })).toMatchObject({ name: 'raw-script', inputs: [], outputs: [] });
+      const why = "Model 'raw-script' has no Open Inference Protocol form: run is @rawHttp: it reads the HTTP request itself, which has no tensor form; use /score";
+      await expectFailure(client, 'ModelInfer', { model_name: 'raw-script' }, status.INVALID_ARGUMENT, why);
       expect(await client.call('ModelReady', { name: 'raw-script' })).toEqual({ ready: true });
     } finally {
       client.close();
@@ -285,6 +287,31 @@ describe('gRPC ModelInfer with a batched script', () => {
     } finally {
       client.close();
       await test.close();
+    }
+  });
+});
+
+describe('gRPC with several models in one server', () => {
+  it('serves each by name, from the same registry as REST; NOT_FOUND lists them', async () => {
+    const stream = new PassThrough();
+    const server = await createServer([{ script: fixture('spec-example-script.ts') }, { script: fixture('exact-integer-script.ts'), name: 'ids' }], {
+      modelDir: fixture('model'),
+      port: 0,
+      grpcPort: 0,
+      logStream: stream,
+    });
+    await server.start();
+    const client = inferenceClient(server.grpcPort!);
+    try {
+      expect(await client.call('ModelReady', { name: 'ids' })).toEqual({ ready: true });
+      expect((await client.call('ModelMetadata', { name: 'ids' })).inputs).toEqual([{ name: 'id', datatype: 'INT64', shape: ['1'] }]);
+      const ids = await client.call('ModelInfer', { model_name: 'ids', inputs: [{ name: 'id', datatype: 'INT64', shape: [1], contents: { int64_contents: ['41'] } }] });
+      expect([ids.model_name, ids.outputs[0].contents.int64_contents]).toEqual(['ids', ['42']]);
+      expect((await client.call('ModelInfer', SPEC_REQUEST)).outputs[0].contents.fp32_contents).toEqual(SPEC_OUTPUT);
+      await expectFailure(client, 'ModelInfer', { ...SPEC_REQUEST, model_name: 'exact-integer-script' }, status.NOT_FOUND, "Unknown model 'exact-integer-script'; this server serves 'spec-example-script', 'ids'");
+    } finally {
+      client.close();
+      await server.close();
     }
   });
 });

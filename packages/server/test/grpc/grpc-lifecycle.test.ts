@@ -56,14 +56,14 @@ describe('gRPC service: health and server metadata', () => {
   });
 
   it('ServerMetadata names the server, its version and its extensions', async () => {
-    expect(await client.call('ServerMetadata')).toEqual({ name: 'inferschema', version: serverVersion, extensions: [] });
+    expect(await client.call('ServerMetadata')).toEqual({ name: 'inferschema', version: serverVersion, extensions: ['binary_tensor_data'] });
   });
 
   it('ModelReady: NOT_FOUND for an unknown model or version, naming it', async () => {
     const unknown = await client.failure('ModelReady', { name: 'nope' });
-    expect([unknown.code, unknown.details]).toEqual([status.NOT_FOUND, 'Model "nope" not found']);
+    expect([unknown.code, unknown.details]).toEqual([status.NOT_FOUND, "Unknown model 'nope'; this server serves 'schema-script'"]);
     const version = await client.failure('ModelReady', { name: 'schema-script', version: '7' });
-    expect([version.code, version.details]).toEqual([status.NOT_FOUND, 'Model "schema-script" has no version "7"']);
+    expect([version.code, version.details]).toEqual([status.NOT_FOUND, "Unknown version '7' of model 'schema-script'; it has no versions"]);
   });
 
   it('logs each call with its rpc, status code and duration (health calls at debug)', () => {
