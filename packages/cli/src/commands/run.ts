@@ -80,7 +80,8 @@ async function run(io: CliIo, scriptPath: string, options: RunOptions, named: Na
   const body = await readInput(io, options);
   const progress = createProgress(io);
   await withConsoleOnStderr(io.stderr, async () => {
-    const script = await loadScript(scriptPath, progress, { validateOutput: options.validateOutput });
+    // Without the flag, the loader's rule applies (on, unless INFERSCHEMA_VALIDATE_OUTPUT=false), as in serve.
+    const script = await loadScript(scriptPath, progress, options.validateOutput ? {} : { validateOutput: false });
     // As in `serve`: without a named directory, init runs with the current one; a @modelInit init needs one named.
     if (named === undefined && script.initTakesModelDir) throw missingModelDir();
     const shown = named?.path ?? '.';
@@ -121,7 +122,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .addOption(new Option('--input <json>', 'the request body').conflicts('inputFile'))
     .option('--input-file <file>', 'read the request body from a file (- reads stdin)')
     .option('--content-type <type>', 'the content-type header a @rawHttp run receives', 'application/json')
-    .option('--no-validate-output', "do not check run's result against the output schema")
+    .option('--no-validate-output', "do not check run's result against the output schema (default: on, unless INFERSCHEMA_VALIDATE_OUTPUT=false)")
     .addHelpText(
       'after',
       [

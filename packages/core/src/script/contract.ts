@@ -108,7 +108,7 @@ export interface LoadedScript {
    * @throws InputValidationError when the body does not match the input schema (paths start with the
    * parameter name): the caller's error.
    * @throws BatchOutputError when a batched `run` returns another number of rows than it was given.
-   * @throws OutputValidationError with `validateOutput`, when the result does not match the output schema;
+   * @throws OutputValidationError (unless `validateOutput` is off) when the result does not match the output schema;
    * that, and anything `run` throws, is the script's error.
    */
   invoke(body: unknown, context?: InvokeContext): Promise<unknown>;

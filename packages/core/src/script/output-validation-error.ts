@@ -4,7 +4,7 @@ import type { ValidationIssue } from '../validation/input-validation-error.js';
 const BRAND = Symbol.for('inferschema.OutputValidationError');
 
 /**
- * Thrown when `loadScoringScript(path, { validateOutput: true })` finds that `run`'s encoded result does not
+ * Thrown when a loaded script (output validation is on by default) finds that `run`'s encoded result does not
  * match the output schema. It is the script's error (a server answers 500), never the caller's. `instanceof`
  * works across copies of this package.
  *
@@ -19,7 +19,8 @@ export class OutputValidationError extends Error {
     const first = errors[0];
     const where = first?.path ? ` at ${first.path}` : '';
     super(`Entry script ${script}: run's result does not match its output schema${where}: ${first?.message ?? 'is invalid'}`);
-    this.errors = errors;
+    // Fresh objects: a logger (pino's error serializer) tags each issue in `errors`, which a frozen one refuses.
+    this.errors = errors.map((issue) => ({ ...issue }));
     setBrand(this, BRAND);
   }
 

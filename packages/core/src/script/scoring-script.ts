@@ -8,6 +8,7 @@ import { checkBatchOptions, type BatchOptions } from '../batching/settings.js';
 import type { ParameterType } from '../types/parameter-type.js';
 import type { BatchingOverride, InvokeContext, LoadedScript, ScoringRequest, ScriptKind, ScriptParameter } from './contract.js';
 import { OutputValidationError } from './output-validation-error.js';
+import { outputValidationFromEnv } from './output-validation.js';
 import type { PlannedParameter, RunPlan } from './run-plan.js';
 import { inputSchemaOfPlan, outputSchemaOfPlan, supportedVersionsOfPlan } from './run-schemas.js';
 import { ScoringResponse } from './scoring-response.js';
@@ -15,7 +16,11 @@ import type { ScriptShape } from './script-shape.js';
 
 /** Options of a loaded script's behaviour. */
 export interface ScoringScriptOptions {
-  /** Check every encoded result against the output schema; a mismatch is the script's error. Default false. */
+  /**
+   * Check every encoded result against the output schema; a mismatch is the script's error
+   * (`OutputValidationError`). Default on, unless `INFERSCHEMA_VALIDATE_OUTPUT=false`: `serve` and `run` follow
+   * the same rule.
+   */
   readonly validateOutput?: boolean;
 }
 
@@ -74,7 +79,8 @@ export class ScoringScript implements LoadedScript {
     }));
     this.#dataPosition = plan.parameters.find((parameter) => !parameter.headers)?.position ?? 0;
     const output = outputSchemaOfPlan(plan);
-    this.#validateOutput = options.validateOutput && output ? compileValidator(output) : undefined;
+    const validateOutput = options.validateOutput ?? outputValidationFromEnv(process.env);
+    this.#validateOutput = validateOutput && output ? compileValidator(output) : undefined;
     if (plan.batch) this.#batcher = this.#createBatcher(plan.batch);
   }
 

@@ -138,13 +138,34 @@ describe('results', () => {
     expect(response).toMatchObject({ status: 418, body: 'short and stout' });
   });
 
-  it('are not checked against the output schema unless asked', async () => {
-    const script = await loadScoringScript(fixture('invoke/output.ts'));
+  it('are not checked against the output schema with validateOutput: false, or INFERSCHEMA_VALIDATE_OUTPUT=false', async () => {
+    const script = await loadScoringScript(fixture('invoke/output.ts'), { validateOutput: false });
     await expect(script.invoke({ kind: 'wrong' })).resolves.toEqual({ Results: ['not a number'] });
+    vi.stubEnv('INFERSCHEMA_VALIDATE_OUTPUT', 'false');
+    try {
+      const fromEnv = await loadScoringScript(fixture('invoke/output.ts'));
+      await expect(fromEnv.invoke({ kind: 'wrong' })).resolves.toEqual({ Results: ['not a number'] });
+      // The option wins over the variable.
+      const asked = await loadScoringScript(fixture('invoke/output.ts'), { validateOutput: true });
+      await expect(asked.invoke({ kind: 'wrong' })).rejects.toBeInstanceOf(OutputValidationError);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
-  it('with validateOutput, a mismatch is the script’s error, not an input error', async () => {
-    const script = await loadScoringScript(fixture('invoke/output.ts'), { validateOutput: true });
+  it('a variable that is neither true nor false is named', async () => {
+    vi.stubEnv('INFERSCHEMA_VALIDATE_OUTPUT', 'sometimes');
+    try {
+      await expect(loadScoringScript(fixture('invoke/output.ts'))).rejects.toThrow(
+        new TypeError('INFERSCHEMA_VALIDATE_OUTPUT must be true or false, got "sometimes"'),
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('by default (as in serve and run), a mismatch is the script’s error, not an input error', async () => {
+    const script = await loadScoringScript(fixture('invoke/output.ts'));
     await expect(script.invoke({ kind: 'ok' })).resolves.toEqual({ Results: [1, 2] });
     const error: unknown = await script.invoke({ kind: 'wrong' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OutputValidationError);
