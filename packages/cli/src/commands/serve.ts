@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
@@ -142,7 +143,8 @@ export function registerServeCommand(program: Command): void {
         const options = { ...serverOptionsFromEnv(process.env), ...fromFlags };
         const config = resolveServerConfig(options);
         requireModelDir(namedModelDir(flags));
-        await requireFreePort(config.host, config.port);
+        // A cluster worker runs this command again, on the port its primary already holds.
+        if (cluster.isPrimary) await requireFreePort(config.host, config.port);
         await serve({
           ...options,
           script,
