@@ -22,3 +22,4 @@ export { MESSAGES } from './http/messages.js';
 export { BOOT_FAILURE_EXIT_CODE, CRASH_EXIT_CODE } from './process/exit-codes.js';
 export { serve, serveOptionsFromEnv, type ServeOptions } from './serve.js';
 export { modelDirectoryTree } from './process/model-tree.js';
+export { LOG_FORMAT_ENV, logFormatFromEnv, type LogFormat } from './process/log-output.js';

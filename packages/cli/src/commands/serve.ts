@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   ConfigurationError,
+  LOG_FORMAT_ENV,
   parseCorsOrigins,
   parseInteger,
   readApiKeyFile,
@@ -19,6 +20,7 @@ import { requireFreePort, requireModelDir, type NamedModelDir } from '../preflig
 /** The flags of `inferschema serve`, as commander parses them (azmlinfsrv spellings included). */
 interface ServeFlags {
   readonly validateOutput?: boolean;
+  readonly logFormat?: 'json' | 'pretty';
   readonly modelName?: string[];
   readonly modelDir?: string;
   readonly model_dir?: string;
@@ -97,6 +99,12 @@ export function registerServeCommand(program: Command): void {
     .option('--batch-max-latency-ms <ms>', 'longest wait of a batched request (default: INFERSCHEMA_BATCH_MAX_LATENCY_MS, else as declared)', integer('--batch-max-latency-ms', 0))
     .option('--log-query-string', 'log the query string with the path in the request log (default: INFERSCHEMA_LOG_QUERY_STRING, else off)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default: INFERSCHEMA_LOG_LEVEL, else info)')
+    .addOption(
+      new Option('--log-format <format>', 'json lines, or pretty (readable) lines (default: INFERSCHEMA_LOG_FORMAT, else pretty on a terminal and json otherwise)').choices([
+        'json',
+        'pretty',
+      ]),
+    )
     .option('--no-validate-output', "answer run's result without checking it against the output schema (default: checked, a mismatch is a 500, unless INFERSCHEMA_VALIDATE_OUTPUT=false)")
     .addOption(new Option('--entry_script <path>', 'azmlinfsrv spelling: the entry script, instead of [script]'))
     .option('--model_dir <dir>', 'azmlinfsrv spelling of --model-dir')
@@ -120,9 +128,10 @@ export function registerServeCommand(program: Command): void {
     .action(async (scriptArguments: string[], flags: ServeFlags, command: Command) => {
       try {
         const fromEnv = serveOptionsFromEnv(process.env);
-        // The loader reads the variable, in this process and in every worker it forks.
+        // The loader and the log output read these variables, in this process and in every worker it forks.
         if (flags.validateOutput === false) process.env[VALIDATE_OUTPUT_ENV] = 'false';
-        const { validateOutput, workers, worker_count, model_dir, entry_script, access_control_allow_origins, apiKeyFile, modelName: modelNames, ...serverFlags } = flags;
+        if (flags.logFormat !== undefined) process.env[LOG_FORMAT_ENV] = flags.logFormat;
+        const { validateOutput, logFormat, workers, worker_count, model_dir, entry_script, access_control_allow_origins, apiKeyFile, modelName: modelNames, ...serverFlags } = flags;
         if (scriptArguments.length > 0 && entry_script !== undefined) {
           command.error(`error: give the entry script once: ${scriptArguments.join(' ')} or --entry_script ${entry_script}`);
         }

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { writeLogText } from './log-output.js';
 
 const LEVELS = { debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
 
@@ -11,7 +12,7 @@ function serializeError(error: unknown): Record<string, unknown> {
 }
 
 /**
- * Writes one log line in the server's JSON format (pino's: `level`, `time`, `pid`, `hostname`, `msg`) for the
+ * Writes one log line in the server's format (pino's JSON, or readable lines on a terminal: `level`, `time`, `pid`, `hostname`, `msg`) for the
  * moments no server logger exists: the cluster primary, and failures before the server is built. An `err`
  * field is written with its stack.
  *
@@ -21,5 +22,5 @@ function serializeError(error: unknown): Record<string, unknown> {
 export function processLog(level: ProcessLogLevel, msg: string, fields: Record<string, unknown> = {}): void {
   const { err, ...rest } = fields;
   const line = { level: LEVELS[level], time: Date.now(), pid: process.pid, hostname: hostname(), ...rest, ...(err === undefined ? {} : { err: serializeError(err) }), msg };
-  process.stdout.write(`${JSON.stringify(line)}\n`);
+  writeLogText(`${JSON.stringify(line)}\n`);
 }
