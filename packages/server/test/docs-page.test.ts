@@ -41,9 +41,27 @@ describe('GET /docs in a browser', () => {
     expect(text).toMatch(/scale\s/);
     expect(text).toContain('"data": [ 1, 2, 3 ], "scale": 2');
 
+    // No API key configured: no Authorize button, no lock icons.
+    expect(await page.locator('.auth-wrapper .authorize').count()).toBe(0);
+    expect(await page.locator('.authorization__btn').count()).toBe(0);
+
     expect(requested.length).toBeGreaterThan(3);
     expect(requested.filter((url) => !url.startsWith(t.url))).toEqual([]);
     expect(requested).toContain(`${t.url}/swagger.json?version=3`);
     await page.close();
+  });
+
+  it('shows the Authorize button when an API key is configured', async () => {
+    const secured = await startTestServer('schema-script.ts', { apiKey: 'docs-key' });
+    const page = await browser.newPage();
+    try {
+      await page.setExtraHTTPHeaders({ authorization: 'Bearer docs-key' });
+      await page.goto(`${secured.url}/docs`);
+      await page.locator('.opblock-post', { hasText: '/score' }).waitFor({ timeout: 20_000 });
+      expect(await page.locator('.auth-wrapper .authorize').count()).toBe(1);
+    } finally {
+      await page.close();
+      await secured.close();
+    }
   });
 });

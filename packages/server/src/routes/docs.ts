@@ -45,13 +45,18 @@ function page(title: string): string {
 `;
 }
 
-function initializer(documentUrl: string): string {
-  return `window.ui = SwaggerUIBundle({
+// The service documents always declare the Bearer scheme (as Azure's do); without an API key the server asks
+// for none, so the page hides the Authorize button and the operations' lock icons.
+const HIDE_AUTHORIZE = `const hideAuthorize = () => ({ wrapComponents: { authorizeBtn: () => () => null, authorizeOperationBtn: () => () => null } });
+`;
+
+function initializer(documentUrl: string, authorize: boolean): string {
+  return `${authorize ? '' : HIDE_AUTHORIZE}window.ui = SwaggerUIBundle({
   url: new URL(${JSON.stringify(documentUrl)}, document.baseURI).href,
   dom_id: '#swagger-ui',
   deepLinking: true,
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-  plugins: [SwaggerUIBundle.plugins.DownloadUrl],
+  plugins: [SwaggerUIBundle.plugins.DownloadUrl${authorize ? '' : ', hideAuthorize'}],
   layout: 'StandaloneLayout',
   validatorUrl: null,
 });
@@ -68,7 +73,7 @@ export function docsHandlers(context: ServerContext): Record<'ops.docs' | 'ops.d
   const version = PREFERRED_VERSIONS.find((candidate) => context.documents.has(candidate));
   const documentUrl = version ? `swagger.json?version=${VERSION_PARAMETER[version]}` : 'swagger.json';
   const html = page(context.config.serviceName);
-  const script = initializer(documentUrl);
+  const script = initializer(documentUrl, context.config.apiKey !== undefined);
 
   return {
     'ops.docs': (_request, reply) => reply.type('text/html; charset=utf-8').send(html),
