@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import { loadScoringScript, type LoadedScript } from '@inferschema/core';
@@ -10,6 +11,8 @@ import { resolveServerConfig, type ServerConfig, type ServerOptions } from './co
 import { answerClientError } from './http/client-errors.js';
 import { registerErrorReplies } from './http/error-replies.js';
 import { registerRequestHooks } from './http/hooks.js';
+import { registerMemoryBounds } from './http/memory-bounds.js';
+import { watchConnections } from './http/connections.js';
 import { MAX_REQUEST_ID_LENGTH } from './http/request-ids.js';
 import './http/request-state.js';
 import { inferenceServiceDefinition } from './grpc/inference-proto.js';
@@ -104,6 +107,7 @@ function buildApp(context: ServerContext, options: CreateServerOptions): Fastify
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxBodyBytes }, (_request, body, done) => done(null, body));
 
   registerRequestHooks(app, context);
+  registerMemoryBounds(app, context);
   registerErrorReplies(app, config);
   const handlers: Record<ServerRouteId, RouteHandlerMethod> = {
     ...healthHandlers(context),
@@ -211,6 +215,13 @@ export async function createServer(script: LoadedScript | string | readonly Mode
   };
   const batching = models.map((model) => ({ script: model.script.path, options: configureScriptBatching(model.script, config, context.metrics) }));
   const app = buildApp(context, options);
+  const connections = watchConnections(app.server, config.sendTimeoutMs, (fields, message) => app.log.warn(fields, message));
+  // The connection watch sees each request before fastify does, and may turn it away.
+  const [handle] = app.server.listeners('request') as Array<(request: IncomingMessage, response: ServerResponse) => void>;
+  app.server.removeAllListeners('request');
+  app.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (connections.admit(request, response)) handle!(request, response);
+  });
   app.log.info({ script: loaded.path, kind: loaded.kind }, runModeLine(loaded));
   for (const { script: path, options: batched } of batching) {
     if (batched) app.log.info({ script: path, ...batched }, `Batching concurrent requests: up to ${batched.maxBatchSize} rows per run, waiting at most ${batched.maxLatencyMs} ms`);
@@ -281,7 +292,10 @@ export async function createServer(script: LoadedScript | string | readonly Mode
     },
     async close() {
       context.phase = 'closing';
-      await Promise.all([app.close(), grpc?.close()]);
+      const closed = Promise.all([app.close(), grpc?.close()]);
+      // Clients still sending their headers (or idle) have no request to finish: they do not hold the shutdown.
+      connections.closeWithoutRequest();
+      await closed;
     },
   };
   return server;

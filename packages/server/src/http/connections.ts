@@ -1,11 +1,26 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
+/** Requests one connection may have received and not yet seen answered; a client pipelining more is cut off. */
+export const MAX_PIPELINED_REQUESTS = 32;
+
+const UNANSWERED = Symbol('inferschema.unanswered');
+
 /** A socket as Node's HTTP server keeps it: `_httpMessage` is the response being written, if any. */
-type ServerSocket = Socket & { _httpMessage?: unknown };
+type ServerSocket = Socket & { _httpMessage?: unknown; [UNANSWERED]?: number };
+
+function answered(this: ServerResponse): void {
+  (this.req.socket as ServerSocket)[UNANSWERED]! -= 1;
+}
 
 /** What {@link watchConnections} gives the server. */
 export interface ConnectionWatch {
+  /**
+   * Call first for every request: false when it must not be handled (its connection is closed, or was just
+   * closed for pipelining more than {@link MAX_PIPELINED_REQUESTS} requests). Node parses every request of a
+   * chunk it has read even after the socket is destroyed; skipping them keeps such a chunk cheap.
+   */
+  admit(request: IncomingMessage, response: ServerResponse): boolean;
   /**
    * Closes every connection without a request being answered: idle keep-alive connections and clients still
    * sending their headers (Node's `closeIdleConnections` keeps the latter, so a client trickling headers would
@@ -23,14 +38,17 @@ export interface ConnectionWatch {
  *   pipelined requests while an answer is unsent, so what one connection holds is bounded by its largest
  *   answer plus the socket's buffers, and for at most this long. A connection waiting for `run` (nothing
  *   unsent) is left alone; an idle one is closed, as Node does without this watch.
+ * - **pipelining depth**: Node parses every request of a chunk it has read before it can stop reading, so a
+ *   client that sends thousands of pipelined requests at once makes the server answer all of one chunk in a
+ *   burst. A connection with more than {@link MAX_PIPELINED_REQUESTS} requests unanswered is closed.
  * - the sockets, for {@link ConnectionWatch.closeWithoutRequest} on shutdown.
  *
  * @example
- * const connections = watchConnections(httpServer, 30_000);
+ * const connections = watchConnections(httpServer, 30_000, (fields, message) => log.warn(fields, message));
  * // on shutdown:
  * connections.closeWithoutRequest();
  */
-export function watchConnections(server: Server, sendTimeoutMs: number): ConnectionWatch {
+export function watchConnections(server: Server, sendTimeoutMs: number, warn: (fields: object, message: string) => void): ConnectionWatch {
   const sockets = new Set<ServerSocket>();
   server.on('connection', (socket: ServerSocket) => {
     sockets.add(socket);
@@ -38,9 +56,24 @@ export function watchConnections(server: Server, sendTimeoutMs: number): Connect
   });
   server.timeout = sendTimeoutMs;
   server.on('timeout', (socket: ServerSocket) => {
-    if (socket.writableLength > 0 || !socket._httpMessage) socket.destroy();
+    if (socket.writableLength > 0) {
+      warn({ remoteAddress: socket.remoteAddress, unsentBytes: socket.writableLength, sendTimeoutMs }, 'Closed a connection whose client stopped reading (send timeout)');
+      socket.destroy();
+    } else if (!socket._httpMessage) socket.destroy();
   });
   return {
+    admit(request, response) {
+      // A pipelined request's response gets the socket only when the ones before it are answered.
+      const socket = request.socket as ServerSocket;
+      if (socket.destroyed) return false;
+      const unanswered = (socket[UNANSWERED] ?? 0) + 1;
+      socket[UNANSWERED] = unanswered;
+      response.once('finish', answered);
+      if (unanswered <= MAX_PIPELINED_REQUESTS) return true;
+      warn({ remoteAddress: socket.remoteAddress, unanswered }, `Closed a connection pipelining more than ${MAX_PIPELINED_REQUESTS} requests`);
+      socket.destroy();
+      return false;
+    },
     closeWithoutRequest() {
       let closed = 0;
       for (const socket of sockets) {

@@ -18,6 +18,7 @@ export const MESSAGES = Object.freeze({
   scoringTimeout: (ms: number) => `Scoring timeout after ${ms} ms`,
   notReady: 'The model is not ready: init() has not finished.',
   shuttingDown: 'The server is shutting down.',
+  busy: 'The server is busy receiving other request bodies: retry later.',
   severalModels: (names: readonly string[]) =>
     `This server serves several models (${names.join(', ')}); /score serves a single one. Call POST /v2/models/{name}/infer.`,
   unauthorized: 'Missing or invalid API key. Send it as Authorization: Bearer <key>.',

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { OpenApiVersion } from '@inferschema/core';
@@ -69,7 +69,7 @@ function initializer(documentUrl: string, authorize: boolean): string {
  */
 export function docsHandlers(context: ServerContext): Record<'ops.docs' | 'ops.docs-initializer' | 'ops.docs-asset', RouteHandlerMethod> {
   const folder = dirname(require.resolve('swagger-ui-dist/package.json'));
-  const cache = new Map<string, Promise<Buffer>>();
+  const cache = new Map<string, Buffer>();
   const version = PREFERRED_VERSIONS.find((candidate) => context.documents.has(candidate));
   const documentUrl = version ? `swagger.json?version=${VERSION_PARAMETER[version]}` : 'swagger.json';
   const html = page(context.config.serviceName);
@@ -78,16 +78,18 @@ export function docsHandlers(context: ServerContext): Record<'ops.docs' | 'ops.d
   return {
     'ops.docs': (_request, reply) => reply.type('text/html; charset=utf-8').send(html),
     'ops.docs-initializer': (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script),
-    'ops.docs-asset': async (request, reply) => {
+    'ops.docs-asset': (request, reply) => {
     const { asset } = request.params as { asset: string };
     const type = Object.hasOwn(ASSETS, asset) ? ASSETS[asset] : undefined;
     if (!type) return reply.callNotFound();
+    // Answered synchronously, from memory (each file read once): Node's HTTP server stops reading pipelined
+    // requests while an answer is unsent only if the answer is written before the next request is parsed.
     let bytes = cache.get(asset);
     if (!bytes) {
-      bytes = readFile(join(folder, asset));
+      bytes = readFileSync(join(folder, asset));
       cache.set(asset, bytes);
     }
-    return reply.type(type).header('cache-control', 'public, max-age=86400').send(await bytes);
+    return reply.type(type).header('cache-control', 'public, max-age=86400').send(bytes);
     },
   };
 }

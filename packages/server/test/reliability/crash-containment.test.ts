@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { CRASH_EXIT_CODE } from '@inferschema/server';
 import { send, sleep, type RawResponse } from '../support/harness.js';
@@ -74,6 +75,27 @@ describe('an error escaping the script, one process', () => {
     expect((await inFlight).status).toBe(200);
     expect(await served.exited).toBe(0);
     expect(served.logs().find((line) => line.msg === 'Shutting down: no new connections, finishing in-flight requests')).toMatchObject({ reason: 'SIGHUP' });
+  }, 30_000);
+
+  it('a client trickling its headers does not hold a graceful shutdown: closed at once, the request in flight answered', async () => {
+    const { served, url } = await serve([]);
+    await served.waitForLog(ready);
+    const trickler = connect({ host: '127.0.0.1', port: Number(new URL(url).port) });
+    trickler.on('error', () => undefined);
+    const tricklerClosed = new Promise<void>((resolve) => trickler.once('close', () => resolve()));
+    const header = 'POST /score HTTP/1.1\r\nHost: x\r\nX-Slow: ' + 'a'.repeat(200);
+    let sent = 0;
+    const timer = setInterval(() => trickler.writable && trickler.write(header[sent++ % header.length]!), 100);
+    const inFlight = score(url, 'loud-sleep:800');
+    await served.waitForLog((line) => line.msg === 'fault-script: sleeping');
+    const signalled = performance.now();
+    served.child.kill('SIGTERM');
+    expect((await inFlight).status).toBe(200);
+    expect(await served.exited).toBe(0);
+    await tricklerClosed;
+    clearInterval(timer);
+    // The headers timeout is 10 s and the grace period 30 s: the exit follows the request in flight instead.
+    expect(performance.now() - signalled).toBeLessThan(3_000);
   }, 30_000);
 
   it('a second SIGTERM exits at once with 143; a request past the grace period is answered 500', async () => {

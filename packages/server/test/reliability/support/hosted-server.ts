@@ -17,6 +17,8 @@ export interface ServerProbe {
   readonly prototypeKeys: string[];
   readonly prototypeOfObject: boolean;
   readonly gcAvailable: boolean;
+  /** The longest event-loop delay since the previous probe, in ms. */
+  readonly eventLoopDelayMaxMs: number;
 }
 
 /** A real scoring server running in a child process (so its memory and globals are its own). */
