@@ -9,6 +9,7 @@ import type { Registry } from 'prom-client';
 import { configureScriptBatching } from './batching.js';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
 import { answerClientError } from './http/client-errors.js';
+import { createFrameworkErrorHandler } from './http/framework-errors.js';
 import { registerErrorReplies } from './http/error-replies.js';
 import { registerRequestHooks } from './http/hooks.js';
 import { registerMemoryBounds } from './http/memory-bounds.js';
@@ -82,6 +83,7 @@ function runModeLine(script: LoadedScript): string {
 
 function buildApp(context: ServerContext, options: CreateServerOptions): FastifyInstance {
   const { config } = context;
+  let parserLog: FastifyInstance['log'] | undefined;
   const app = fastify({
     logger: { level: config.logLevel, stream: options.logStream ?? sharedStdout() },
     logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
@@ -94,11 +96,19 @@ function buildApp(context: ServerContext, options: CreateServerOptions): Fastify
     requestTimeout: 120_000,
     return503OnClosing: true,
     exposeHeadRoutes: true,
-    clientErrorHandler: answerClientError,
+    // Requests Node's parser refuses (400, 408, 431) never reach a hook: counted and logged here.
+    clientErrorHandler: (error: Error & { code?: string }, socket) => {
+      const status = answerClientError(error, socket);
+      if (status === undefined) return;
+      context.metrics.requestAnswered('-', 'unparsed', status, 0);
+      parserLog?.warn({ status, code: error.code, remoteAddress: socket.remoteAddress }, 'request refused by the HTTP parser');
+    },
+    frameworkErrors: createFrameworkErrorHandler(context),
     // Node checks header and request timeouts on this interval (default 30 s): a shorter headers timeout is
     // only enforced if the check runs at least as often.
     http: { connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.headersTimeoutMs / 4))) },
   });
+  parserLog = app.log;
   app.server.headersTimeout = config.headersTimeoutMs;
   app.decorateRequest('requestIds', null);
   app.decorateRequest('runMs', null);

@@ -19,9 +19,10 @@ function answerOf(code: string | undefined): { status: number; message: string }
  * whose client is still sending (e.g. the rest of 40 KB of headers) makes the kernel reset the connection, and
  * the client loses the answer; ending it lets the answer arrive, and the socket is destroyed when the client
  * closes or after {@link LINGER_MS}. The body keeps fastify's fields (`error`, `message`, `statusCode`).
+ * Returns the status answered (undefined when nothing was: the client had gone, or was already answered).
  */
-export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed || answered.has(socket)) return;
+export function answerClientError(error: Error & { code?: string }, socket: Socket): number | undefined {
+  if (error.code === 'ECONNRESET' || socket.destroyed || answered.has(socket)) return undefined;
   answered.add(socket);
   const { status, message } = answerOf(error.code);
   const reason = STATUS_CODES[status]!;
@@ -33,4 +34,5 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   }
   socket.setTimeout(0);
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  return status;
 }

@@ -1,3 +1,4 @@
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ScoringResponse, stringifyJson } from '@inferschema/core';
@@ -41,16 +42,36 @@ function jsonText(value: unknown): string {
 }
 
 /**
+ * Refuses what Node could not write or must not send for a script: a 1xx status (informational: the client
+ * would wait for a final answer that never comes; `ScoringResponse` already refuses anything outside 100–999)
+ * and a header name or value Node refuses (`validateHeaderName`/`validateHeaderValue`). Checked before
+ * anything is written, so the client gets the JSON 500 instead of a broken response.
+ */
+function checkSendable(status: number, headers: Readonly<Record<string, string>>): void {
+  if (status < 200) throw new UnserializableResultError(`run returned status ${status}: a script's answer must have a status from 200 to 999`);
+  for (const name in headers) {
+    try {
+      validateHeaderName(name);
+      validateHeaderValue(name, headers[name]!);
+    } catch (error) {
+      throw new UnserializableResultError(`run returned a header Node cannot send: ${(error as Error).message}`);
+    }
+  }
+}
+
+/**
  * Turns what `run` returned into a response:
  * - a `ScoringResponse`: its status, headers and body (bytes as they are; a stream body is streamed);
  * - bytes (`Uint8Array`, `ArrayBuffer`): sent as they are, `application/octet-stream`;
  * - a stream (Node `Readable`, web `ReadableStream`, async iterable of bytes or strings): streamed, chunked;
  * - anything else: JSON (bigint exact); `null`/`undefined` become `{}`, as in the Azure ML server.
  *
- * @throws UnserializableResultError when the value cannot be written as JSON.
+ * @throws UnserializableResultError when the value cannot be written as JSON, or its status or a header cannot
+ * be sent.
  */
 export function runReplyOf(result: unknown): RunReply {
   if (result instanceof ScoringResponse) {
+    checkSendable(result.status, result.headers);
     const body: unknown = result.body;
     if (isStream(body)) return { status: result.status, headers: result.headers, body: toReadable(body) };
     return { status: result.status, headers: result.headers, body: result.payload() };

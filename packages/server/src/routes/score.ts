@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createScoringRequest, InputValidationError, stringifyJson, type JsonValue } from '@inferschema/core';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { clientGoneSignal } from '../batching.js';
@@ -108,6 +109,9 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
   if (response.status >= 500) reply.header('x-ms-run-function-failed', 'True');
   reply.header('x-ms-run-fn-exec-ms', result.elapsedMs.toFixed(3));
   request.runMs = result.elapsedMs;
+  if (response.body instanceof Readable) {
+    response.body.once('error', (error) => request.log.error({ requestId: request.id, err: error }, 'The response stream failed midway'));
+  }
   // A serializer of its own keeps fastify from adding a charset to a JSON content type: it goes out as chosen.
   return typeof response.body === 'string' ? reply.serializer(asIs).send(response.body) : reply.send(response.body);
 }
