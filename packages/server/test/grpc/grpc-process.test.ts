@@ -1,0 +1,68 @@
+import { status } from '@grpc/grpc-js';
+import { fixture, sleep } from '../support/harness.js';
+import { freePort, startServe, type ServeProcess } from '../support/process.js';
+import { inferenceClient } from './support/inference-client.js';
+
+// `inferschema serve --grpc-port` as a process: the flag and INFERSCHEMA_GRPC_PORT, and SIGTERM letting an
+// in-flight ModelInfer finish before exit 0.
+
+const ready = (line: Record<string, unknown>) => line.msg === 'init() finished: ready for traffic';
+const running: ServeProcess[] = [];
+
+function serveProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}): ServeProcess {
+  const started = startServe(args, { INFERSCHEMA_LOG_LEVEL: 'info', ...env });
+  running.push(started);
+  return started;
+}
+
+afterEach(() => {
+  for (const started of running.splice(0)) if (started.child.exitCode === null) started.child.kill('SIGKILL');
+});
+
+const textRequest = (body: string) => ({
+  model_name: 'text-script',
+  inputs: [{ name: 'body', datatype: 'BYTES', shape: [1], contents: { bytes_contents: [Buffer.from(body)] } }],
+});
+
+describe('inferschema serve --grpc-port (the process)', () => {
+  it('serves gRPC on the flag port; on SIGTERM an in-flight call finishes, then new calls fail and the process exits 0', async () => {
+    const [port, grpcPort] = [await freePort(), await freePort()];
+    const served = serveProcess([fixture('text-script.ts'), '--port', String(port), '--grpc-port', String(grpcPort)]);
+    await served.waitForLog(ready);
+    expect(served.logs()).toContainEqual(expect.objectContaining({ msg: 'Open Inference Protocol gRPC service listening', grpcPort }));
+    const client = inferenceClient(grpcPort);
+    try {
+      expect(await client.call('ServerReady')).toEqual({ ready: true });
+      const inFlight = client.call('ModelInfer', textRequest('sleep:600'));
+      await sleep(200);
+      served.child.kill('SIGTERM');
+      const response = await inFlight;
+      expect(response.outputs.find((output: any) => output.name === 'slept').contents).toMatchObject({ fp64_contents: [600] });
+      expect(await served.exited).toBe(0);
+      expect((await client.failure('ServerLive')).code).toBe(status.UNAVAILABLE);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('reads INFERSCHEMA_GRPC_PORT, and exits 2 naming a port that is not valid', async () => {
+    const [port, grpcPort] = [await freePort(), await freePort()];
+    const served = serveProcess([fixture('text-script.ts'), '--port', String(port)], { INFERSCHEMA_GRPC_PORT: String(grpcPort) });
+    await served.waitForLog(ready);
+    const client = inferenceClient(grpcPort);
+    try {
+      expect(await client.call('ModelReady', { name: 'text-script' })).toEqual({ ready: true });
+    } finally {
+      client.close();
+      served.child.kill('SIGTERM');
+    }
+    expect(await served.exited).toBe(0);
+
+    const badFlag = serveProcess([fixture('text-script.ts'), '--grpc-port', 'x']);
+    expect(await badFlag.exited).toBe(2);
+    expect(badFlag.output()).toContain('--grpc-port must be an integer from 0 to 65535, got "x"');
+    const badVariable = serveProcess([fixture('text-script.ts')], { INFERSCHEMA_GRPC_PORT: '65536' });
+    expect(await badVariable.exited).toBe(2);
+    expect(badVariable.output()).toContain('INFERSCHEMA_GRPC_PORT must be an integer from 0 to 65535, got "65536"');
+  });
+});
