@@ -9,6 +9,8 @@ import { createServer } from '@inferschema/server';
 import type { Command } from 'commander';
 import { createProgram } from 'inferschema';
 import { parseAllDocuments } from 'yaml';
+import { inferenceClient } from '../packages/server/test/grpc/support/inference-client.js';
+import { freePort, startServe } from '../packages/server/test/support/process.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KSERVE = join(ROOT, 'deploy', 'kserve');
@@ -135,6 +137,38 @@ describe('deploy/kserve/inference-service.yaml', () => {
       if (livenessProbe) expect(livenessProbe.httpGet).toEqual({ path: '/v2/health/live', port: Number(flag('--port')) });
     }
     expect(manifests[0].spec.predictor.containers[0].livenessProbe).toBeDefined();
+  });
+
+  it('both pass the same --model-name, which the REST and gRPC services then answer to', async () => {
+    const args = manifests.map((manifest) => manifest.spec.predictor.containers[0].args);
+    expect(args[0]).toEqual(args[1]);
+    expect(args[0]).toEqual(['--model-name', manifests[0].metadata.name]);
+  });
+
+  it("the image's command with the manifest's args serves (host, ports and folders swapped for this machine's)", async () => {
+    const [port, grpcPort] = [await freePort(), await freePort()];
+    const local: Record<string, string> = {
+      'score.ts': join(ROOT, 'examples/getting-started/score.ts'),
+      '0.0.0.0': '127.0.0.1',
+      [flag('--port')]: String(port),
+      [flag('--grpc-port')]: String(grpcPort),
+      [flag('--model-dir')]: join(ROOT, 'examples/getting-started/model'),
+    };
+    const container = manifests[0].spec.predictor.containers[0];
+    const command = [...entrypoint.slice(3), ...container.args].map((arg) => local[arg] ?? arg);
+    const served = startServe(command, { INFERSCHEMA_LOG_LEVEL: 'info' });
+    const client = inferenceClient(grpcPort);
+    try {
+      await served.waitForLog((line) => line.msg === 'init() finished: ready for traffic', 60_000);
+      const name = manifests[0].metadata.name;
+      expect((await fetch(`http://127.0.0.1:${port}${container.readinessProbe.httpGet.path}`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/v2/models/${name}`)).status).toBe(200);
+      expect(await client.call('ModelReady', { name })).toEqual({ ready: true });
+    } finally {
+      client.close();
+      served.child.kill('SIGTERM');
+    }
+    expect(await served.exited).toBe(0);
   });
 
   it('the probed routes answer as the manifest expects: live at once, ready only once init() has finished', async () => {
