@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataFrameParameterType } from '@inferschema/core';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
 import { Bool, Dictionary, Int32, Int64, makeVector, Table, TimestampMillisecond, Utf8, vectorFromArray } from 'apache-arrow';
 
 const ROWS = 100_000;

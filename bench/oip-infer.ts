@@ -16,7 +16,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OipSignature } from '@inferschema/core/protocols/oip';
-import { loadScoringScript } from '@inferschema/core';
+import { loadScoringScript } from '@inferschema/core/runtime';
 import { readInferRequest } from '../packages/server/src/oip/infer-request.js';
 import { flag, freePort, waitForOk } from './support/loopback.js';
 

@@ -3,7 +3,7 @@
 // Power BI example's nested { Results } output. Rounds alternate between the two, so a busy machine slows both
 // alike. Run from the repository root after `npx tsc -b`:
 //   node --expose-gc --import tsx bench/output-validation.ts
-import { loadScoringScript, type LoadedScript } from '@inferschema/core';
+import { loadScoringScript, type LoadedScript } from '@inferschema/core/runtime';
 
 const ROUNDS = 15;
 

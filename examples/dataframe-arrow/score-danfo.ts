@@ -3,7 +3,8 @@
  * orient) arrives as a danfo `DataFrame` with the request's row labels, and the decisions keep those labels.
  * Written as a class with TC39 decorators.
  */
-import { DataFrameParameterType, inputSchema, modelInit, outputSchema, type DecodedValue } from '@inferschema/core';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
+import { inputSchema, modelInit, outputSchema, type DecodedValue } from '@inferschema/core';
 import dfd from 'danfojs';
 import { loadLoanModel, repaymentProbability, type Application, type LoanModel } from './loan-model.js';
 

@@ -3,7 +3,8 @@
  * an apache-arrow `Table` with the sample's column types, and `run` returns a `Table` of decisions, written
  * back in the `split` orient. Written without a class: `withSchemas` declares the schemas of a plain `run`.
  */
-import { DataFrameParameterType, modelInit, withSchemas } from '@inferschema/core';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
+import { modelInit, withSchemas } from '@inferschema/core';
 import { Bool, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { loadLoanModel, repaymentProbability, type LoanModel } from './loan-model.js';
 

@@ -6,7 +6,8 @@
  *
  * Its inputs are the columns of `houses` (one tensor each), its outputs `price` and `price_model`.
  */
-import { DataFrameParameterType, withSchemas } from '@inferschema/core';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
+import { withSchemas } from '@inferschema/core';
 import { predict, readLatestModel, type LinearModel } from './linear-model.js';
 import { houses, rowsOf } from './houses.js';
 

@@ -1,4 +1,5 @@
-import { DataFrameParameterType, type DecodedValue } from '@inferschema/core';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
+import type { DecodedValue } from '@inferschema/core';
 
 /** The houses both models score: a plain `{ column: values[] }` frame, integer columns as `Int32Array`. */
 export const houses = new DataFrameParameterType({

@@ -4,7 +4,8 @@
  * regression). Each house gets a price, from the latest `house-price` unless the request names a version, and
  * the probability that it sells within 30 days. Written without classes or decorators: `withSchemas`.
  */
-import { DataFrameParameterType, getModelPath, InputValidationError, integer, StandardParameterType, withSchemas } from '@inferschema/core';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
+import { getModelPath, InputValidationError, integer, StandardParameterType, withSchemas } from '@inferschema/core';
 import { predict, readModel, type LinearModel } from './linear-model.js';
 
 /** The versions of `house-price` a request may ask for, besides the latest one. */

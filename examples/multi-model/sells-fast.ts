@@ -6,7 +6,8 @@
  *
  * Its inputs are the columns of `houses` (one tensor each), its output `sells_within_30_days`.
  */
-import { DataFrameParameterType, withSchemas } from '@inferschema/core';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
+import { withSchemas } from '@inferschema/core';
 import { predict, readLatestModel, type LinearModel } from './linear-model.js';
 import { houses, rowsOf } from './houses.js';
 

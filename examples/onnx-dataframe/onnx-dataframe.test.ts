@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadScoringScript } from '@inferschema/core';
+import { loadScoringScript } from '@inferschema/core/runtime';
 import { EXAMPLES_DIR, postJson, requestText, serveExample, type ServedExample } from '../support/serve-example.js';
 
 const SPECIES = ['setosa', 'versicolor', 'virginica'] as const;

@@ -10,7 +10,8 @@
  */
 // #region script
 import { join } from 'node:path';
-import { DataFrameParameterType, modelInit, withSchemas } from '@inferschema/core';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
+import { modelInit, withSchemas } from '@inferschema/core';
 import { Float32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { Tensor, type InferenceSession } from 'onnxruntime-node';
 import { loadOnnxModel } from '../support/onnx-model.js';

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadScoringScript } from '@inferschema/core';
+import { loadScoringScript } from '@inferschema/core/runtime';
 import { EXAMPLES_DIR, postJson, requestText, serveExample, type ServedExample } from '../support/serve-example.js';
 
 const dir = join(EXAMPLES_DIR, 'onnx-regression');

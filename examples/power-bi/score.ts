@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
 import {
-  DataFrameParameterType,
   InputValidationError,
   inputSchema,
   integer,

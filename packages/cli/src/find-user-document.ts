@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
-import type { LoadedScript, OpenApiVersion } from '@inferschema/core';
+import type { LoadedScript } from '@inferschema/core/runtime';
+import type { OpenApiVersion } from '@inferschema/core';
 import { loadUserDocument, type UserDocument } from '@inferschema/openapi';
 import { CliError, EXIT } from './cli-error.js';
 

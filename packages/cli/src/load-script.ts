@@ -1,5 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { loadScoringScript, ScriptLoadError, type LoadedScript, type LoadScoringScriptOptions } from '@inferschema/core';
+import {
+  loadScoringScript,
+  ScriptLoadError,
+  type LoadedScript,
+  type LoadScoringScriptOptions,
+} from '@inferschema/core/runtime';
 import { CliError, EXIT } from './cli-error.js';
 import type { Progress } from './progress.js';
 

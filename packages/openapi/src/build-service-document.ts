@@ -1,6 +1,7 @@
 import type { OpenAPIV2 } from 'openapi-types';
 import type { oas30, oas31 } from 'openapi3-ts';
-import { ALL_OPENAPI_VERSIONS, supportedVersionsOf, type JsonSchema, type OpenApiVersion } from '@inferschema/core';
+import { ALL_OPENAPI_VERSIONS, supportedVersionsOf } from '@inferschema/core/schema';
+import type { JsonSchema, OpenApiVersion } from '@inferschema/core';
 import { aliasesOf } from './document-version.js';
 import { InexpressibleSchemaError, renderSchema } from './schema/render-schema.js';
 import type { RenderedSchema } from './schema/schema-dialect.js';

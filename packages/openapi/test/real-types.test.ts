@@ -1,14 +1,13 @@
 import { fileURLToPath } from 'node:url';
+import { DataFrameParameterType, DATAFRAME_ORIENTS } from '@inferschema/core/dataframe';
 import {
-  DataFrameParameterType,
-  DATAFRAME_ORIENTS,
   integer,
-  loadScoringScript,
   NdArrayParameterType,
   StandardParameterType,
   type OpenApiVersion,
   type ParameterType,
 } from '@inferschema/core';
+import { loadScoringScript } from '@inferschema/core/runtime';
 import { buildServiceDocument, UnsupportedVersionError } from '@inferschema/openapi';
 import { powerBiShapeProblems } from './support/power-bi.js';
 import { componentSchemas, expectValidDocument } from './support/validate-document.js';

@@ -1,4 +1,5 @@
-import type { BatchOptions, LoadedScript } from '@inferschema/core';
+import type { BatchOptions } from '@inferschema/core';
+import type { LoadedScript } from '@inferschema/core/runtime';
 import type { FastifyReply } from 'fastify';
 import type { ServerConfig } from './config.js';
 import type { ServerMetrics } from './metrics.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
-import { loadScoringScript, type LoadedScript } from '@inferschema/core';
+import { loadScoringScript, type LoadedScript } from '@inferschema/core/runtime';
 import { fastify, LogController, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
 import type { Registry } from 'prom-client';
 import { configureScriptBatching } from './batching.js';

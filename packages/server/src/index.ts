@@ -5,21 +5,8 @@
  * @module
  */
 export { createServer, type CreateServerOptions, type ModelSource, type ScoringServer } from './create-server.js';
-export {
-  ConfigurationError,
-  DEFAULT_MAX_BODY_BYTES,
-  parseCorsOrigins,
-  parseBoolean,
-  parseInteger,
-  readApiKeyFile,
-  resolveServerConfig,
-  serverOptionsFromEnv,
-  type ServerConfig,
-  type ServerOptions,
-} from './config.js';
+export { ConfigurationError, DEFAULT_MAX_BODY_BYTES, serverOptionsFromEnv, type ServerOptions } from './config.js';
 export type { ServerPhase } from './server-context.js';
-export { MESSAGES } from './http/messages.js';
 export { BOOT_FAILURE_EXIT_CODE, CRASH_EXIT_CODE } from './process/exit-codes.js';
 export { serve, serveOptionsFromEnv, type ServeOptions } from './serve.js';
-export { modelDirectoryTree } from './process/model-tree.js';
 export { LOG_FORMAT_ENV, logFormatFromEnv, type LogFormat } from './process/log-output.js';

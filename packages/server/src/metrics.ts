@@ -1,4 +1,4 @@
-import type { BatchReport } from '@inferschema/core';
+import type { BatchReport } from '@inferschema/core/runtime';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { SeriesMetric } from './metrics-series.js';
 

@@ -1,4 +1,4 @@
-import type { LoadedScript } from '@inferschema/core';
+import type { LoadedScript } from '@inferschema/core/runtime';
 import type { ServedModel } from './oip/served-model.js';
 import type { ServerConfig } from './config.js';
 import type { ServerMetrics } from './metrics.js';

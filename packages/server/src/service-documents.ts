@@ -1,5 +1,7 @@
 import { dirname } from 'node:path';
-import { ALL_OPENAPI_VERSIONS, type LoadedScript, type OpenApiVersion } from '@inferschema/core';
+import { ALL_OPENAPI_VERSIONS } from '@inferschema/core/schema';
+import type { LoadedScript } from '@inferschema/core/runtime';
+import type { OpenApiVersion } from '@inferschema/core';
 import { buildServiceDocument, loadUserDocument, serializeDocument } from '@inferschema/openapi';
 import type { ServerConfig } from './config.js';
 

@@ -1,4 +1,10 @@
-import { ConfigurationError, DEFAULT_MAX_BODY_BYTES, resolveServerConfig, serveOptionsFromEnv, serverOptionsFromEnv } from '@inferschema/server';
+import {
+  ConfigurationError,
+  DEFAULT_MAX_BODY_BYTES,
+  serveOptionsFromEnv,
+  serverOptionsFromEnv,
+} from '@inferschema/server';
+import { resolveServerConfig } from '@inferschema/server/config';
 import { resolve } from 'node:path';
 
 describe('configuration', () => {

@@ -1,4 +1,4 @@
-import { MESSAGES } from '@inferschema/server';
+import { MESSAGES } from '../src/http/messages.js';
 import { send, startTestServer, type TestServer } from './support/harness.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_BODY_BYTES, MESSAGES } from '@inferschema/server';
+import { DEFAULT_MAX_BODY_BYTES } from '@inferschema/server';
+import { MESSAGES } from '../src/http/messages.js';
 import { connect } from 'node:net';
 import { fixture, postJson, send, startTestServer, type TestServer } from './support/harness.js';
 

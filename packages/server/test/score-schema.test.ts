@@ -1,4 +1,4 @@
-import { MESSAGES } from '@inferschema/server';
+import { MESSAGES } from '../src/http/messages.js';
 import { postJson, send, startTestServer, type TestServer } from './support/harness.js';
 
 describe('/score with a schema script', () => {

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { ALL_OPENAPI_VERSIONS, compileValidator, type JsonSchema, type LoadedScript, type ParameterType } from '@inferschema/core';
+import { ALL_OPENAPI_VERSIONS, compileValidator } from '@inferschema/core/schema';
+import type { JsonSchema, ParameterType } from '@inferschema/core';
+import type { LoadedScript } from '@inferschema/core/runtime';
 import { buildServiceDocument, UnsupportedVersionError, versionName } from '@inferschema/openapi';
 import { CliError, EXIT } from '../cli-error.js';
 import { write, type CliIo } from '../cli-io.js';

@@ -1,13 +1,11 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { createScoringRequest, OutputValidationError, type LoadedScript } from '@inferschema/core/runtime';
 import {
-  createScoringRequest,
   InputValidationError,
-  OutputValidationError,
   parseJson,
   ScoringResponse,
   stringifyJson,
-  type LoadedScript,
   type ValidationIssue,
 } from '@inferschema/core';
 import { CliError, EXIT } from '../cli-error.js';

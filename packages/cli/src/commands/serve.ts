@@ -4,16 +4,13 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   ConfigurationError,
   LOG_FORMAT_ENV,
-  parseCorsOrigins,
-  parseInteger,
-  readApiKeyFile,
-  resolveServerConfig,
   serve,
   serveOptionsFromEnv,
   serverOptionsFromEnv,
   type ServerOptions,
 } from '@inferschema/server';
-import { VALIDATE_OUTPUT_ENV } from '@inferschema/core';
+import { parseCorsOrigins, parseInteger, readApiKeyFile, resolveServerConfig } from '@inferschema/server/config';
+import { VALIDATE_OUTPUT_ENV } from '@inferschema/core/runtime';
 import { EXIT } from '../cli-error.js';
 import { requireFreePort, requireModelDir, type NamedModelDir } from '../preflight.js';
 

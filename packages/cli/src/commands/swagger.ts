@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { LoadedScript, OpenApiVersion } from '@inferschema/core';
+import type { LoadedScript } from '@inferschema/core/runtime';
+import type { OpenApiVersion } from '@inferschema/core';
 import {
   buildServiceDocument,
   OPENAPI_VERSION_ALIASES,

@@ -1,6 +1,6 @@
 import ndarray from 'ndarray';
 import type { Table } from 'apache-arrow';
-import { isArrowTable } from '../types/dataframe/arrow-frame.js';
+import { isArrowTable } from '../types/dataframe/is-arrow-table.js';
 import { isFlatData, isNdArray, viewValues, type NdArray } from '../types/ndarray/ndarray-like.js';
 import type { TypedArray } from '../types/typed-array.js';
 

@@ -1,4 +1,5 @@
-import { batch, loadScoringScript, NdArrayParameterType, ScriptLoadError, withSchemas } from '@inferschema/core';
+import { batch, NdArrayParameterType, withSchemas } from '@inferschema/core';
+import { loadScoringScript, ScriptLoadError } from '@inferschema/core/runtime';
 import ndarray from 'ndarray';
 import { fixture } from '../script/fixture-paths.js';
 

@@ -1,6 +1,6 @@
 // Arrow IPC bodies written by another Arrow implementation (@uwdata/flechette), checked against an
 // apache-arrow sample; bad bodies named by code; a fuzzer (fixed seed) finds no other way to fail.
-import { DataFrameParameterType } from '@inferschema/core';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
 import { ARROW_FILE, arrowCodec, BodyFormatError, bodyCodecs, type BodyFormatProblem } from '@inferschema/core/codecs';
 import * as fl from '@uwdata/flechette';
 import {

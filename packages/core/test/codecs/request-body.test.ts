@@ -1,6 +1,7 @@
 // How a whole request body fills run's parameters: JSON carries every parameter by name, a binary body the
 // one input of a single-input script.
-import { loadScoringScript, ScoringResponse } from '@inferschema/core';
+import { loadScoringScript } from '@inferschema/core/runtime';
+import { ScoringResponse } from '@inferschema/core';
 import {
   bodyCodecs,
   BodyFormatError,

@@ -1,4 +1,5 @@
-import { DATAFRAME_ORIENTS, DataFrameParameterType, parseJson, stringifyJson } from '@inferschema/core';
+import { DATAFRAME_ORIENTS, DataFrameParameterType } from '@inferschema/core/dataframe';
+import { parseJson, stringifyJson } from '@inferschema/core';
 import {
   Bool,
   DateDay,

@@ -1,4 +1,5 @@
-import { DATAFRAME_ORIENTS, DataFrameParameterType, InputValidationError, parseJson, stringifyJson, type DecodedValue } from '@inferschema/core';
+import { DATAFRAME_ORIENTS, DataFrameParameterType } from '@inferschema/core/dataframe';
+import { InputValidationError, parseJson, stringifyJson, type DecodedValue } from '@inferschema/core';
 import { Int32, Table, Utf8 } from 'apache-arrow';
 import dfd from 'danfojs';
 import { arrowTable } from './arrow-table.js';

@@ -1,4 +1,5 @@
-import { DataFrameParameterType, InputValidationError, parseJson, type DataFrameOrient } from '@inferschema/core';
+import { DataFrameParameterType, type DataFrameOrient } from '@inferschema/core/dataframe';
+import { InputValidationError, parseJson } from '@inferschema/core';
 import { Float64, Int32, Int64, TimestampMillisecond, Utf8 } from 'apache-arrow';
 import { arrowTable } from './arrow-table.js';
 import { rejection as rejectionOf } from '../support/rejection.js';

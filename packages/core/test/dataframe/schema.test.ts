@@ -1,4 +1,6 @@
-import { createStrictAjv, DATAFRAME_ORIENTS, DataFrameParameterType, validationSchemaOf, type DataFrameSample } from '@inferschema/core';
+import { createStrictAjv } from '../../src/validation/ajv.js';
+import { DATAFRAME_ORIENTS, DataFrameParameterType, type DataFrameSample } from '@inferschema/core/dataframe';
+import { validationSchemaOf } from '../../src/validation/validation-schema.js';
 import { Bool, Dictionary, Float32, Float64, Int32, Int64, Int8, TimestampMicrosecond, Uint16, Utf8 } from 'apache-arrow';
 import dfd from 'danfojs';
 import { arrowTable } from './arrow-table.js';

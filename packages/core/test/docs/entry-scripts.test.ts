@@ -1,6 +1,12 @@
 // The examples of docs/entry-scripts.md that are not whole entry scripts of their own: the two script forms
 // (packages/core/test/fixtures/docs/{class,function}-form.ts) and the introspection calls, run as the doc shows them.
-import { getInputSchema, getOutputSchema, getSupportedVersions, isSchemaDecorated, loadScoringScript } from '@inferschema/core';
+import {
+  getInputSchema,
+  getOutputSchema,
+  getSupportedVersions,
+  isSchemaDecorated,
+  loadScoringScript,
+} from '@inferschema/core/runtime';
 import Model from '../fixtures/docs/class-form.js';
 import { run } from '../fixtures/docs/function-form.js';
 import { fixture } from '../script/fixture-paths.js';

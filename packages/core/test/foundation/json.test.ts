@@ -1,4 +1,5 @@
-import { appendPointer, parseJson, stringifyJson } from '@inferschema/core';
+import { appendPointer } from '@inferschema/core/schema';
+import { parseJson, stringifyJson } from '@inferschema/core';
 
 describe('parseJson', () => {
   it('keeps integers beyond 2^53 exact as bigint when asked', () => {

@@ -1,4 +1,5 @@
-import { hasExactIntegers, supportedVersionsOf } from '@inferschema/core';
+import { hasExactIntegers } from '../../src/schema/supported-versions.js';
+import { supportedVersionsOf } from '@inferschema/core/schema';
 
 describe('supportedVersionsOf', () => {
   it('allows every version for plain and nullable schemas', () => {

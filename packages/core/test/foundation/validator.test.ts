@@ -1,4 +1,7 @@
-import { compileValidator, createStrictAjv, InputValidationError, MAX_REPORTED_ISSUES, validationSchemaOf, type JsonSchema } from '@inferschema/core';
+import { compileValidator, MAX_REPORTED_ISSUES } from '@inferschema/core/schema';
+import { createStrictAjv } from '../../src/validation/ajv.js';
+import { InputValidationError, type JsonSchema } from '@inferschema/core';
+import { validationSchemaOf } from '../../src/validation/validation-schema.js';
 
 const matrix: JsonSchema = {
   type: 'array',

@@ -1,6 +1,7 @@
 // Compiled by vitest (esbuild) with this folder's tsconfig, which sets experimentalDecorators: the same
 // decorators run here as legacy decorators.
-import { getInputSchema, getOutputSchema, inputSchema, isSchemaDecorated, modelInit, outputSchema, rawHttp } from '@inferschema/core';
+import { getInputSchema, getOutputSchema, isSchemaDecorated } from '@inferschema/core/runtime';
+import { inputSchema, modelInit, outputSchema, rawHttp } from '@inferschema/core';
 import { decoratorModes, recordMode } from '../fixtures/support/decorator-mode.mjs';
 import { JsonType } from '../fixtures/support/json-type.mjs';
 

@@ -1,5 +1,7 @@
 import ndarray from 'ndarray';
-import { createStrictAjv, NdArrayParameterType, validationSchemaOf, type JsonSchema, type NdArraySample } from '@inferschema/core';
+import { createStrictAjv } from '../../src/validation/ajv.js';
+import { NdArrayParameterType, type JsonSchema, type NdArraySample } from '@inferschema/core';
+import { validationSchemaOf } from '../../src/validation/validation-schema.js';
 
 function compileStrict(schema: JsonSchema): void {
   createStrictAjv().compile(validationSchemaOf(schema));

@@ -1,6 +1,5 @@
+import { DATAFRAME_ORIENTS, DataFrameParameterType } from '@inferschema/core/dataframe';
 import {
-  DATAFRAME_ORIENTS,
-  DataFrameParameterType,
   InputValidationError,
   integer,
   NdArrayParameterType,

@@ -1,16 +1,7 @@
 // Decorators applied in this file run as TC39 standard decorators (the test tsconfig leaves
 // experimentalDecorators off); test/legacy repeats the essentials under experimentalDecorators.
-import {
-  getInputSchema,
-  getOutputSchema,
-  getSupportedVersions,
-  inputSchema,
-  isSchemaDecorated,
-  modelInit,
-  outputSchema,
-  rawHttp,
-  withSchemas,
-} from '@inferschema/core';
+import { getInputSchema, getOutputSchema, getSupportedVersions, isSchemaDecorated } from '@inferschema/core/runtime';
+import { inputSchema, modelInit, outputSchema, rawHttp, withSchemas } from '@inferschema/core';
 import { JsonType } from '../fixtures/support/json-type.mjs';
 
 const number = new JsonType<number>(1.5, { type: 'number' });

@@ -1,5 +1,6 @@
 // The two examples of docs/entry-scripts.md, run as they are written there.
-import { InputValidationError, loadScoringScript } from '@inferschema/core';
+import { InputValidationError } from '@inferschema/core';
+import { loadScoringScript } from '@inferschema/core/runtime';
 import { fixture } from './fixture-paths.js';
 
 describe('the code-completion model (@modelInit, text run)', () => {

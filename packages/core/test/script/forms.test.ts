@@ -1,4 +1,4 @@
-import { loadScoringScript } from '@inferschema/core';
+import { loadScoringScript } from '@inferschema/core/runtime';
 import { decoratorModes } from '../fixtures/support/decorator-mode.mjs';
 import { fixture, MODEL_DIR } from './fixture-paths.js';
 

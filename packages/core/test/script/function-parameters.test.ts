@@ -1,6 +1,7 @@
 // The parser is internal; it is reached through getInputSchema and the loader, so these tests go through a
 // schema-free probe: a run whose parameter names come back as the script's `parameters`.
-import { getInputSchema, withSchemas } from '@inferschema/core';
+import { getInputSchema } from '@inferschema/core/runtime';
+import { withSchemas } from '@inferschema/core';
 import { JsonType } from '../fixtures/support/json-type.mjs';
 
 const any = new JsonType<number>(1, { type: 'number' });

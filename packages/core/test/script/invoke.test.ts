@@ -1,4 +1,5 @@
-import { InputValidationError, loadScoringScript, OutputValidationError, parseJson, ScoringResponse } from '@inferschema/core';
+import { InputValidationError, parseJson, ScoringResponse } from '@inferschema/core';
+import { loadScoringScript, OutputValidationError } from '@inferschema/core/runtime';
 import { fixture } from './fixture-paths.js';
 
 async function invokeError(promise: Promise<unknown>): Promise<InputValidationError> {

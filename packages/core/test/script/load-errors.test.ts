@@ -1,4 +1,4 @@
-import { loadScoringScript, ScriptLoadError } from '@inferschema/core';
+import { loadScoringScript, ScriptLoadError } from '@inferschema/core/runtime';
 import { fixture } from './fixture-paths.js';
 
 async function loadError(file: string): Promise<ScriptLoadError> {

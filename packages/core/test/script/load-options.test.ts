@@ -1,4 +1,5 @@
-import { loadScoringScript, ParameterType } from '@inferschema/core';
+import { loadScoringScript } from '@inferschema/core/runtime';
+import { ParameterType } from '@inferschema/core';
 import { decoratorModes } from '../fixtures/support/decorator-mode.mjs';
 import { fixture, MODEL_DIR } from './fixture-paths.js';
 

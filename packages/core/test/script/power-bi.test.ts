@@ -1,4 +1,5 @@
-import { InputValidationError, loadScoringScript, parseJson, stringifyJson } from '@inferschema/core';
+import { InputValidationError, parseJson, stringifyJson } from '@inferschema/core';
+import { loadScoringScript } from '@inferschema/core/runtime';
 import { fixture } from './fixture-paths.js';
 
 const SCRIPT = fixture('power-bi/score.ts');

@@ -1,4 +1,5 @@
-import { createScoringRequest, loadScoringScript, ScoringResponse } from '@inferschema/core';
+import { createScoringRequest, loadScoringScript } from '@inferschema/core/runtime';
+import { ScoringResponse } from '@inferschema/core';
 import { decoratorModes } from '../fixtures/support/decorator-mode.mjs';
 import { fixture } from './fixture-paths.js';
 

@@ -1,7 +1,7 @@
 // Type-level tests: `tsc -b` checks this file, and fails when a type is wrong (expectTypeOf) or when a line
 // marked @ts-expect-error compiles. The run-time assertions only keep vitest from reporting an empty suite.
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
 import {
-  DataFrameParameterType,
   inputSchema,
   NdArrayParameterType,
   StandardParameterType,

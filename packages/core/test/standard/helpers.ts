@@ -1,4 +1,6 @@
-import { createStrictAjv, InputValidationError, stringifyJson, validationSchemaOf, type ParameterType, type ValidationIssue } from '@inferschema/core';
+import { createStrictAjv } from '../../src/validation/ajv.js';
+import { InputValidationError, stringifyJson, type ParameterType, type ValidationIssue } from '@inferschema/core';
+import { validationSchemaOf } from '../../src/validation/validation-schema.js';
 
 /** Freezes a JSON value and everything in it, so that any write to it throws. */
 export function deepFreeze<T>(value: T): T {

@@ -1,13 +1,7 @@
 import ndarray from 'ndarray';
 import { tableFromArrays, type Table } from 'apache-arrow';
-import {
-  DataFrameParameterType,
-  integer,
-  NdArrayParameterType,
-  parseJson,
-  StandardParameterType,
-  stringifyJson,
-} from '@inferschema/core';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
+import { integer, NdArrayParameterType, parseJson, StandardParameterType, stringifyJson } from '@inferschema/core';
 import { compileStrict, decodeFrozen, expectRejected } from './helpers.js';
 
 const DOUBLE = { type: 'number', format: 'double' } as const;

@@ -1,4 +1,5 @@
-import { integer, InputValidationError, MAX_REPORTED_ISSUES, StandardParameterType } from '@inferschema/core';
+import { integer, InputValidationError, StandardParameterType } from '@inferschema/core';
+import { MAX_REPORTED_ISSUES } from '@inferschema/core/schema';
 import { decodeFrozen, expectRejected } from './helpers.js';
 
 describe('StandardParameterType rejects', () => {

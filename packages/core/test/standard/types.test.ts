@@ -1,7 +1,7 @@
 import ndarray from 'ndarray';
 import { tableFromArrays, type Table } from 'apache-arrow';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
 import {
-  DataFrameParameterType,
   integer,
   NdArrayParameterType,
   StandardParameterType,

@@ -1,20 +1,18 @@
 import ndarray from 'ndarray';
 import { tableFromArrays } from 'apache-arrow';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
 import {
-  DataFrameParameterType,
   isDataFrameType,
   isNdArrayType,
   isParameterType,
   isStandardType,
-  NdArrayParameterType,
   PARAMETER_KINDS,
-  ParameterType,
-  StandardParameterType,
-} from '@inferschema/core';
+} from '@inferschema/core/runtime';
+import { NdArrayParameterType, ParameterType, StandardParameterType } from '@inferschema/core';
 import { Float64ListType } from '../fixtures/support/float64-list-type.mjs';
-import { importSecondCopy } from '../support/second-copy.js';
+import { importSecondCopy, type CoreCopy } from '../support/second-copy.js';
 
-function typesOf(core: typeof import('@inferschema/core')) {
+function typesOf(core: Pick<CoreCopy, 'StandardParameterType' | 'NdArrayParameterType' | 'DataFrameParameterType'>) {
   return {
     standard: new core.StandardParameterType({ text: 'hi' }),
     ndarray: new core.NdArrayParameterType(ndarray(new Float32Array(4), [2, 2])),
@@ -24,7 +22,7 @@ function typesOf(core: typeof import('@inferschema/core')) {
 
 describe('the kind tag', () => {
   it('says what each built-in type is, and custom for a class derived from ParameterType', () => {
-    const types = typesOf({ StandardParameterType, NdArrayParameterType, DataFrameParameterType } as typeof import('@inferschema/core'));
+    const types = typesOf({ StandardParameterType, NdArrayParameterType, DataFrameParameterType });
     expect(types.standard.kind).toBe('standard');
     expect(types.ndarray.kind).toBe('ndarray');
     expect(types.dataframe.kind).toBe('dataframe');
@@ -35,14 +33,14 @@ describe('the kind tag', () => {
   it('types the guards: each narrows to its class', () => {
     const type: unknown = new NdArrayParameterType(new Float64Array(2));
     if (isNdArrayType(type)) expectTypeOf(type.dtype).toEqualTypeOf<import('@inferschema/core').NdArrayDType>();
-    if (isDataFrameType(type)) expectTypeOf(type.orient).toEqualTypeOf<import('@inferschema/core').DataFrameOrient>();
-    if (isParameterType(type)) expectTypeOf(type.kind).toEqualTypeOf<import('@inferschema/core').ParameterKind>();
+    if (isDataFrameType(type)) expectTypeOf(type.orient).toEqualTypeOf<import('@inferschema/core/dataframe').DataFrameOrient>();
+    if (isParameterType(type)) expectTypeOf(type.kind).toEqualTypeOf<import('@inferschema/core/runtime').ParameterKind>();
   });
 });
 
 describe('the guards', () => {
   it('recognize each kind and nothing else', () => {
-    const { standard, ndarray: array, dataframe } = typesOf({ StandardParameterType, NdArrayParameterType, DataFrameParameterType } as typeof import('@inferschema/core'));
+    const { standard, ndarray: array, dataframe } = typesOf({ StandardParameterType, NdArrayParameterType, DataFrameParameterType });
     const custom = new Float64ListType([1]);
     expect([standard, array, dataframe, custom].map(isParameterType)).toEqual([true, true, true, true]);
     expect([standard, array, dataframe, custom].map(isStandardType)).toEqual([true, false, false, false]);

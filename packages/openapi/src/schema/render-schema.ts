@@ -1,5 +1,5 @@
 import type { JsonSchema } from '@inferschema/core';
-import { appendPointer } from '@inferschema/core';
+import { appendPointer } from '@inferschema/core/schema';
 import type { InexpressibleSchema } from '../unsupported-version-error.js';
 import type { RenderedSchema, SchemaDialect } from './schema-dialect.js';
 

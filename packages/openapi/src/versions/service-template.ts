@@ -1,5 +1,5 @@
 import type { JsonSchema } from '@inferschema/core';
-import { MAX_REPORTED_ISSUES } from '@inferschema/core';
+import { MAX_REPORTED_ISSUES } from '@inferschema/core/schema';
 import { AZURE_ROUTES, type AzureRouteId, type RouteDeclaration } from '@inferschema/core/protocols';
 import type { ServiceInfo } from '../service-info.js';
 

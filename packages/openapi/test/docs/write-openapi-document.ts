@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { loadScoringScript } from '@inferschema/core';
+import { loadScoringScript } from '@inferschema/core/runtime';
 import { buildServiceDocument, serializeDocument, serviceInfoFromEnv } from '@inferschema/openapi';
 
 /** Writes the OpenAPI 3.1 document of an entry script to `outFile`. */

@@ -1,5 +1,6 @@
 import { Ajv, type AnySchema } from 'ajv';
-import { createStrictAjv, type OpenApiVersion } from '@inferschema/core';
+import { createStrictAjv } from '../../../core/src/validation/ajv.js';
+import type { OpenApiVersion } from '@inferschema/core';
 
 /** Formats inferschema schemas use on strings and numbers; an unknown one fails the strict compile. */
 const FORMATS = [

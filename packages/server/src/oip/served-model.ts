@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import type { LoadedScript } from '@inferschema/core';
+import type { LoadedScript } from '@inferschema/core/runtime';
 import { NoTensorForm, OipError, OipSignature, type TensorMetadata } from '@inferschema/core/protocols/oip';
 
 /** A model a server serves over the Open Inference Protocol: an entry script under a name (and version). */

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import { createScoringRequest, InputValidationError, stringifyJson, type JsonValue } from '@inferschema/core';
+import { createScoringRequest } from '@inferschema/core/runtime';
+import { InputValidationError, stringifyJson, type JsonValue } from '@inferschema/core';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { clientGoneSignal } from '../batching.js';
 import { HttpError } from '../http/http-error.js';

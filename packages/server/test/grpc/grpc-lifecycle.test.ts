@@ -1,5 +1,6 @@
 import { Metadata, status } from '@grpc/grpc-js';
-import { ConfigurationError, createServer, resolveServerConfig, serverOptionsFromEnv } from '@inferschema/server';
+import { ConfigurationError, createServer, serverOptionsFromEnv } from '@inferschema/server';
+import { resolveServerConfig } from '@inferschema/server/config';
 import { fixture, startTestServer, type TestServer } from '../support/harness.js';
 import { inferenceClient, type InferenceClient } from './support/inference-client.js';
 

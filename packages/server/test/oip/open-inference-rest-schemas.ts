@@ -2,7 +2,7 @@
 // kserve/open-inference-protocol, specification/protocol/open_inference_rest.yaml (components.schemas:
 // metadata_server_response, metadata_model_response, metadata_tensor, inference_response, response_output,
 // tensor_data, parameters, and the error responses). Only the validation keywords are kept.
-import { createStrictAjv } from '@inferschema/core';
+import { createStrictAjv } from '../../../core/src/validation/ajv.js';
 
 const ERROR = { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] };
 

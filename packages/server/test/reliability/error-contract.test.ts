@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { MESSAGES } from '@inferschema/server';
+import { MESSAGES } from '../../src/http/messages.js';
 import { send, sleep, startTestServer, type TestServer } from '../support/harness.js';
 
 // The error contract on every path (docs/reliability.md, section 5): JSON {message}, the id headers, a log line

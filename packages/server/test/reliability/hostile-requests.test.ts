@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { MESSAGES } from '@inferschema/server';
+import { MESSAGES } from '../../src/http/messages.js';
 import { REPO, startHostedServer, type HostedServer, type ServerProbe } from './support/hosted-server.js';
 import { KeepAliveClient, type Answer } from './support/keep-alive-client.js';
 import { CORPUS_SEED, malformedCorpus, type MalformedRequest } from './support/malformed-requests.js';

@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigurationError, MESSAGES, modelDirectoryTree, serverOptionsFromEnv } from '@inferschema/server';
+import { ConfigurationError, serverOptionsFromEnv } from '@inferschema/server';
+import { MESSAGES } from '../../src/http/messages.js';
+import { modelDirectoryTree } from '../../src/process/model-tree.js';
 import { fixture, send, startTestServer } from '../support/harness.js';
 import { freePort, startServe, type ServeProcess } from '../support/process.js';
 

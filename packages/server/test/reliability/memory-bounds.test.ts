@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { MESSAGES } from '@inferschema/server';
+import { MESSAGES } from '../../src/http/messages.js';
 import { send, sleep } from '../support/harness.js';
 import { RELIABILITY_FIXTURES, REPO, startHostedServer, type HostedServer } from './support/hosted-server.js';
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { createServer, MESSAGES, type CreateServerOptions, type ScoringServer } from '@inferschema/server';
+import { createServer, type CreateServerOptions, type ScoringServer } from '@inferschema/server';
+import { MESSAGES } from '../../src/http/messages.js';
 import { send, type RawResponse } from '../support/harness.js';
 import { REPO, RELIABILITY_FIXTURES } from './support/hosted-server.js';
 import { malformedCorpus } from './support/malformed-requests.js';

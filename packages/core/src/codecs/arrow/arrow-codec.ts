@@ -1,12 +1,11 @@
-import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
-import { isArrowTable } from '../../types/dataframe/arrow-frame.js';
+import type { Table } from 'apache-arrow';
+import { isArrowTable } from '../../types/dataframe/is-arrow-table.js';
+import { arrowMissing, importWithArrow } from '../../types/dataframe/optional-arrow.js';
 import type { DataFrameParameterType } from '../../types/dataframe/dataframe-parameter-type.js';
 import { isDataFrameType } from '../../types/kind.js';
 import type { ParameterType } from '../../types/parameter-type.js';
 import type { BodyCodec } from '../body-codec.js';
-import { BodyFormatError } from '../body-format-error.js';
-import { fitTable, type TableRules } from './fit-table.js';
-import { checkFileFraming, isArrowFile, streamLength } from './ipc-framing.js';
+import type { TableRules } from './fit-table.js';
 
 /** The IPC stream format (a sequence of messages). */
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
@@ -19,23 +18,21 @@ function rulesOf(type: ParameterType): TableRules | undefined {
   return { sample: type.sample, enforceColumnType: type.enforceColumnType, enforceShape: type.enforceShape };
 }
 
+/** The Arrow IPC reader and writer, or undefined when apache-arrow (an optional peer dependency) is not installed. */
+const arrowIo = await importWithArrow(() => import('./arrow-io.js'));
+
+function io(): NonNullable<typeof arrowIo> {
+  if (!arrowIo) throw arrowMissing();
+  return arrowIo;
+}
+
 /**
  * Reads an Arrow IPC stream or file (told apart by the `ARROW1` magic, whatever the media type says).
  *
  * @throws BodyFormatError `arrow.framing` or `arrow.invalid`.
  */
 export function readArrowTable(bytes: Uint8Array): Table {
-  let source = bytes;
-  if (isArrowFile(bytes)) checkFileFraming(bytes);
-  else source = bytes.subarray(0, streamLength(bytes));
-  let table: Table;
-  try {
-    table = tableFromIPC(source);
-  } catch (error) {
-    throw new BodyFormatError('arrow.invalid', `Arrow IPC body cannot be read: ${(error as Error).message}`);
-  }
-  if (table.schema.fields.length === 0) throw new BodyFormatError('arrow.invalid', 'Arrow IPC body has no schema message (or a schema without columns)');
-  return table;
+  return io().readArrowTable(bytes);
 }
 
 /**
@@ -53,10 +50,10 @@ export const arrowCodec: BodyCodec = Object.freeze({
   decode(bytes: Uint8Array, type: ParameterType): Table {
     const rules = rulesOf(type);
     if (!rules) throw new TypeError('The Arrow codec decodes DataFrameParameterType parameters whose sample is an Arrow Table');
-    return fitTable(readArrowTable(bytes), rules);
+    return io().fitTable(io().readArrowTable(bytes), rules);
   },
   encode(value: unknown, _type: ParameterType, mediaType: string = ARROW_STREAM): Uint8Array {
     if (!isArrowTable(value)) throw new TypeError('An Arrow IPC body is written from an apache-arrow Table');
-    return tableToIPC(value, mediaType === ARROW_FILE ? 'file' : 'stream');
+    return io().tableToIPC(value, mediaType === ARROW_FILE ? 'file' : 'stream');
   },
 });

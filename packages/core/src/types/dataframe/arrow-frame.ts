@@ -4,15 +4,6 @@ import type { FrameAdapter, FrameCells, FrameColumn, RowSource } from './frame-d
 import { jsonCell } from './json-cells.js';
 import { arrowColumnData, arrowTypeOf } from './arrow-vectors.js';
 
-/** True when `value` looks like an apache-arrow `Table` (any copy of the package). */
-export function isArrowTable(value: unknown): value is Table {
-  const table = value as Partial<Table> | null;
-  return (
-    typeof table === 'object' && table !== null && Array.isArray(table.schema?.fields) &&
-    typeof table.getChildAt === 'function' && typeof table.numRows === 'number'
-  );
-}
-
 function unsupported(field: Field): TypeError {
   return new TypeError(`DataFrame column "${field.name}" has the Arrow type ${String(field.type)}, which has no JSON column form here`);
 }

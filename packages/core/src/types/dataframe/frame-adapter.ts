@@ -1,6 +1,8 @@
-import { ArrowFrameAdapter, isArrowTable } from './arrow-frame.js';
+import { arrowFrames } from './arrow-frames.js';
+import { arrowMissing } from './optional-arrow.js';
 import { DanfoFrameAdapter, isDanfoFrame } from './danfo-frame.js';
 import type { FrameAdapter } from './frame-data.js';
+import { isArrowTable } from './is-arrow-table.js';
 import { PlainFrameAdapter, type PlainFrame } from './plain-frame.js';
 
 function isPlainFrame(value: unknown): value is PlainFrame {
@@ -19,7 +21,10 @@ function isPlainFrame(value: unknown): value is PlainFrame {
  * @throws TypeError for anything else, or a frame whose columns have no JSON form.
  */
 export function frameAdapterFor(frame: unknown, mixed: 'reject' | 'scalar' = 'reject'): FrameAdapter<unknown> {
-  if (isArrowTable(frame)) return new ArrowFrameAdapter(frame) as FrameAdapter<unknown>;
+  if (isArrowTable(frame)) {
+    if (!arrowFrames) throw arrowMissing();
+    return new arrowFrames.ArrowFrameAdapter(frame) as FrameAdapter<unknown>;
+  }
   if (isDanfoFrame(frame)) return new DanfoFrameAdapter(frame) as FrameAdapter<unknown>;
   if (isPlainFrame(frame)) return new PlainFrameAdapter(frame, mixed) as FrameAdapter<unknown>;
   throw new TypeError('A DataFrame must be an apache-arrow Table, a danfojs DataFrame or a { column: values[] } object of arrays');

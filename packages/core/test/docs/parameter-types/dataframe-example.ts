@@ -1,4 +1,4 @@
-import { DataFrameParameterType } from '@inferschema/core';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
 import { makeVector, Table, Utf8, vectorFromArray } from 'apache-arrow';
 
 export const people = new DataFrameParameterType(

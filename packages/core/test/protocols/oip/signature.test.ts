@@ -1,6 +1,7 @@
 import ndarray from 'ndarray';
 import { tableFromArrays, type Table } from 'apache-arrow';
-import { DataFrameParameterType, integer, NdArrayParameterType, StandardParameterType, type ParameterType } from '@inferschema/core';
+import { DataFrameParameterType } from '@inferschema/core/dataframe';
+import { integer, NdArrayParameterType, StandardParameterType, type ParameterType } from '@inferschema/core';
 import { NoTensorForm, OipError, OipSignature, type InputTensorInit } from '@inferschema/core/protocols/oip';
 import { Float64ListType } from '../../fixtures/support/float64-list-type.mjs';
 
