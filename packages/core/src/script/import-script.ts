@@ -1,17 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { register as registerHooks } from 'node:module';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register, type NamespacedUnregister } from 'tsx/esm/api';
+import { DECORATOR_MODE_PARAMETER } from './decorator-mode-parameter.js';
 import { ScriptLoadError, type ScriptProblem } from './script-load-error.js';
-
-/** The `tsconfig.json` nearest to a script (its folder, then each parent), or undefined. */
-export function nearestTsconfig(scriptPath: string): string | undefined {
-  for (let dir = dirname(scriptPath); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'tsconfig.json');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
+import { decoratorModeOf, nearestTsconfig } from './tsconfig.js';
 
 const BARE_SPECIFIER = /^(?![./]|file:|node:|data:)((?:@[^/]+\/)?[^/]+)/;
 const MISSING = /Cannot find (?:package|module) '([^']+)'/;
@@ -39,7 +33,13 @@ export function importProblem(error: unknown): ScriptProblem {
 const importers = new Map<string | false, NamespacedUnregister>();
 let loads = 0;
 
+let decoratorHooks = false;
+
 function importerFor(tsconfig: string | false): NamespacedUnregister {
+  if (!decoratorHooks) {
+    registerHooks(new URL('./decorator-hooks.js', import.meta.url));
+    decoratorHooks = true;
+  }
   let importer = importers.get(tsconfig);
   if (!importer) {
     importer = register({ namespace: `inferschema-${importers.size + 1}`, tsconfig });
@@ -53,7 +53,8 @@ function importerFor(tsconfig: string | false): NamespacedUnregister {
  * (esbuild). Each load evaluates the script afresh (the modules it imports are shared, as Python shares
  * `sys.modules`; CommonJS scripts follow Node's require cache). The script is compiled with its nearest
  * `tsconfig.json` (unless `tsconfig` says otherwise), so `experimentalDecorators` there selects legacy
- * decorators; without it, decorators are TC39 standard decorators.
+ * decorators; without it, decorators are TC39 standard decorators. Decorators left in JavaScript ES modules
+ * (`tsc` output at `target: esnext`) are lowered the same way (see `decorator-hooks.ts`).
  *
  * @throws ScriptLoadError when the file is missing, imports a missing package, or fails while evaluated.
  */
@@ -61,8 +62,8 @@ export async function importScript(scriptPath: string, tsconfig?: string | false
   if (!existsSync(scriptPath) || !statSync(scriptPath).isFile()) {
     throw new ScriptLoadError(scriptPath, { code: 'NOT_FOUND', message: 'does not exist (or is not a file)' });
   }
-  const config = tsconfig ?? process.env.TSX_TSCONFIG_PATH ?? nearestTsconfig(scriptPath) ?? false;
-  const url = `${pathToFileURL(scriptPath).href}?inferschema-load=${++loads}`;
+  const config = tsconfig ?? process.env.TSX_TSCONFIG_PATH ?? nearestTsconfig(dirname(scriptPath)) ?? false;
+  const url = `${pathToFileURL(scriptPath).href}?inferschema-load=${++loads}&${DECORATOR_MODE_PARAMETER}=${decoratorModeOf(config)}`;
   try {
     return await importerFor(config).import(url, import.meta.url);
   } catch (error) {

@@ -20,6 +20,8 @@ const SCRIPTS = [
   { file: 'js/class.js', form: 'default-exported class marked with the function forms', mode: undefined },
   { file: 'js/instance.mjs', form: 'default-exported instance with a run class field', mode: undefined },
   { file: 'js/class.cjs', form: 'module.exports = class', mode: undefined },
+  { file: 'js-decorated/tc39/class-default.js', form: 'TC39 decorators left in .js by tsc at target esnext', mode: 'tc39' },
+  { file: 'js-decorated/legacy/class-default.mjs', form: 'decorators in .mjs under experimentalDecorators', mode: 'legacy' },
   { file: 'commonjs-package/score.ts', form: 'TypeScript in a CommonJS package (compiled to CommonJS)', mode: undefined },
   { file: 'commonjs-package/score.js', form: 'exports.init and exports.run in a CommonJS package', mode: undefined },
 ] as const;
