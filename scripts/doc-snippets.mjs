@@ -1,4 +1,4 @@
-// Keeps the code blocks of README.md and docs/*.md identical to the files they come from.
+// Keeps the code blocks of README.md, docs/*.md and packages/*/README.md identical to the files they come from.
 //
 // A block is tied to a source by the comment line right above it:
 //   <!-- snippet: examples/regression/score.ts -->          the whole file
@@ -7,7 +7,7 @@
 //
 //   node scripts/doc-snippets.mjs           check, exit 1 on drift
 //   node scripts/doc-snippets.mjs --write   rewrite the blocks from their sources
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +19,10 @@ const REGION_MARKER = /^\s*(?:\/\/|#|<!--)\s*#(?:end)?region\b.*$/;
 /** The markdown files whose code blocks are checked. */
 export function documentationFiles() {
   const docs = readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => join('docs', name));
-  return ['README.md', ...docs];
+  const packages = readdirSync(join(root, 'packages'))
+    .map((name) => join('packages', name, 'README.md'))
+    .filter((file) => existsSync(join(root, file)));
+  return ['README.md', ...docs, ...packages];
 }
 
 function dedent(lines) {
