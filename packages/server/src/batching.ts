@@ -1,6 +1,6 @@
+import type { ServerResponse } from 'node:http';
 import type { BatchOptions } from '@inferschema/core';
 import type { LoadedScript } from '@inferschema/core/runtime';
-import type { FastifyReply } from 'fastify';
 import type { ServerConfig } from './config.js';
 import type { ServerMetrics } from './metrics.js';
 
@@ -21,9 +21,8 @@ export function configureScriptBatching(script: LoadedScript, config: ServerConf
  * A signal that aborts when the client goes away before its response is sent (the connection closed), so a
  * batched request still queued leaves its batch.
  */
-export function clientGoneSignal(reply: FastifyReply): AbortSignal {
+export function clientGoneSignal(response: ServerResponse): AbortSignal {
   const controller = new AbortController();
-  const response = reply.raw;
   response.once('close', () => {
     if (!response.writableFinished) controller.abort(new DOMException('The client closed the connection', 'AbortError'));
   });

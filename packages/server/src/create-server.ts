@@ -1,37 +1,36 @@
-import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import type { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import { loadScoringScript, type LoadedScript } from '@inferschema/core/runtime';
-import { fastify, LogController, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
+import { pino, type Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { configureScriptBatching } from './batching.js';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
-import { answerClientError } from './http/client-errors.js';
-import { createFrameworkErrorHandler } from './http/framework-errors.js';
-import { registerErrorReplies } from './http/error-replies.js';
-import { registerRequestHooks } from './http/hooks.js';
-import { registerMemoryBounds } from './http/memory-bounds.js';
-import { watchConnections } from './http/connections.js';
-import { MAX_REQUEST_ID_LENGTH } from './http/request-ids.js';
-import './http/request-state.js';
 import { inferenceServiceDefinition } from './grpc/inference-proto.js';
 import { createInferenceService } from './grpc/inference-service.js';
 import { listenGrpc, type GrpcListener } from './grpc/grpc-listener.js';
+import { accessLog } from './http/access-log.js';
+import { BodyBudget } from './http/body-budget.js';
+import { watchConnections, type ConnectionWatch } from './http/connections.js';
+import { answerClientError } from './http/client-errors.js';
+import type { ExchangeShared, RouteHandler } from './http/exchange.js';
+import { createRequestListener } from './http/request-listener.js';
+import { createRouter } from './http/router.js';
 import { createServerMetrics } from './metrics.js';
+import { modelNameOf, servedModel, type ServedModel } from './oip/served-model.js';
 import { batchedStdout, type LogDestination } from './process/batched-stdout.js';
+import { RunningRequests } from './process/running-requests.js';
 import { docsHandlers } from './routes/docs.js';
 import { healthHandlers } from './routes/health.js';
 import { metricsHandlers, type MetricsSource } from './routes/metrics.js';
-import { ALLOWED_METHODS, SERVER_ROUTES, type ServerRouteId } from './routes/route-table.js';
 import { oipRouteHandlers } from './routes/oip.js';
+import { ALLOWED_METHODS, SERVER_ROUTES, type ServerRouteId } from './routes/route-table.js';
 import { scoreHandlers } from './routes/score.js';
 import { swaggerHandlers } from './routes/swagger.js';
-import { RunningRequests } from './process/running-requests.js';
 import type { ServerContext, ServerPhase } from './server-context.js';
 import { prepareServiceDocuments } from './service-documents.js';
-import { modelNameOf, servedModel, type ServedModel } from './oip/served-model.js';
 
 /** Options of {@link createServer}: the server's configuration, plus what only code (not flags) can set. */
 export interface CreateServerOptions extends ServerOptions {
@@ -47,8 +46,10 @@ export interface CreateServerOptions extends ServerOptions {
 
 /** A scoring server: built, then listening, then ready once `init` has finished. */
 export interface ScoringServer {
-  /** The fastify instance (for `inject` in tests, or to add routes before `listen`). */
-  readonly app: FastifyInstance;
+  /** The `node:http` server (e.g. to close every connection after a grace period). */
+  readonly httpServer: Server;
+  /** The server's logger: JSON lines (pino) to the log destination, the request lines included. */
+  readonly log: Logger;
   readonly script: LoadedScript;
   readonly config: ServerConfig;
   /** The Prometheus registry of this server's metrics. */
@@ -67,12 +68,11 @@ export interface ScoringServer {
   close(): Promise<void>;
 }
 
+/** Every request-time timeout of Node's HTTP server: the longest a whole request (headers and body) may take. */
+const REQUEST_TIMEOUT_MS = 120_000;
+
 let stdoutDestination: LogDestination | undefined;
 const sharedStdout = () => (stdoutDestination ??= batchedStdout());
-
-function validRequestId(header: string | string[] | undefined): string | undefined {
-  return typeof header === 'string' && header.length > 0 && header.length <= MAX_REQUEST_ID_LENGTH ? header : undefined;
-}
 
 function runModeLine(script: LoadedScript): string {
   if (script.kind === 'raw') return 'run() is decorated with @rawHttp: it receives the whole request.';
@@ -81,84 +81,52 @@ function runModeLine(script: LoadedScript): string {
   return `run() has schemas: it receives these parameters from the JSON body: ${names.join(', ')}.`;
 }
 
-function buildApp(context: ServerContext, options: CreateServerOptions): FastifyInstance {
-  const { config } = context;
-  let parserLog: FastifyInstance['log'] | undefined;
-  const app = fastify({
-    logger: { level: config.logLevel, stream: options.logStream ?? sharedStdout() },
-    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
-    genReqId: (request) => validRequestId(request.headers['x-request-id']) ?? randomUUID(),
-    // No child logger per request (building one is a measurable share of a small request): the few request
-    // log lines name their requestId themselves.
-    childLoggerFactory: (logger) => logger,
-    bodyLimit: config.maxBodyBytes,
-    keepAliveTimeout: config.keepAliveTimeoutMs,
-    requestTimeout: 120_000,
-    return503OnClosing: true,
-    exposeHeadRoutes: true,
-    // Requests Node's parser refuses (400, 408, 431) never reach a hook: counted and logged here.
-    clientErrorHandler: (error: Error & { code?: string }, socket) => {
-      const status = answerClientError(error, socket);
-      if (status === undefined) return;
-      context.metrics.requestAnswered('-', 'unparsed', status, 0);
-      parserLog?.warn({ status, code: error.code, remoteAddress: socket.remoteAddress }, 'request refused by the HTTP parser');
-    },
-    frameworkErrors: createFrameworkErrorHandler(context),
-    // Node checks header and request timeouts on this interval (default 30 s): a shorter headers timeout is
-    // only enforced if the check runs at least as often.
-    http: { connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.headersTimeoutMs / 4))) },
-  });
-  parserLog = app.log;
-  app.server.headersTimeout = config.headersTimeoutMs;
-  app.decorateRequest('requestIds', null);
-  app.decorateRequest('runMs', null);
-  app.decorateRequest('receivedAt', 0);
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxBodyBytes }, (_request, body, done) => done(null, body));
-
-  registerRequestHooks(app, context);
-  registerMemoryBounds(app, context);
-  registerErrorReplies(app, config);
-  const handlers: Record<ServerRouteId, RouteHandlerMethod> = {
+function buildHttpServer(
+  context: ServerContext,
+  destination: LogDestination,
+  options: CreateServerOptions,
+): { http: Server; shared: ExchangeShared; connections: ConnectionWatch } {
+  const { config, log } = context;
+  const handlers: Record<ServerRouteId, RouteHandler> = {
     ...healthHandlers(context),
     ...scoreHandlers(context),
     ...swaggerHandlers(context),
     ...metricsHandlers(context, options.metricsSource),
     ...docsHandlers(context),
-    ...oipRouteHandlers(context, app.log),
+    ...oipRouteHandlers(context),
   };
-  const declaredHead = new Set<string>(SERVER_ROUTES.filter((route) => route.method === 'HEAD').map((route) => route.path));
-  for (const declaration of SERVER_ROUTES) {
-    app.route({
-      method: declaration.method,
-      url: declaration.path,
-      exposeHeadRoute: declaration.method === 'GET' && !declaredHead.has(declaration.path),
-      config: { declaration },
-      handler: handlers[declaration.id],
-    });
-  }
-  // Automatic OPTIONS: the path's methods in `Allow`, on every path that does not declare OPTIONS itself.
-  for (const [path, methods] of ALLOWED_METHODS) {
-    if (SERVER_ROUTES.some((route) => route.path === path && route.method === 'OPTIONS')) continue;
-    const declaration = SERVER_ROUTES.find((route) => route.path === path)!;
-    const allow = methods.join(', ');
-    app.options(path, { config: { declaration } }, (_request, reply) => reply.code(200).header('allow', allow).send());
-  }
-  return app;
-}
-
-function listenOn(app: FastifyInstance, config: ServerConfig, handle: object | undefined): Promise<unknown> {
-  if (handle === undefined) return app.listen({ port: config.port, host: config.host });
-  return Promise.resolve(app.ready()).then(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        app.server.once('error', reject);
-        app.server.listen(handle, () => {
-          app.server.off('error', reject);
-          resolve();
-        });
-      }),
-  );
+  const shared: ExchangeShared = {
+    metrics: context.metrics,
+    accessLog: accessLog(destination, { info: log.isLevelEnabled('info'), debug: log.isLevelEnabled('debug') }),
+    log,
+    maxBodyBytes: config.maxBodyBytes,
+    logQueryString: config.logQueryString,
+    closing: false,
+    budget: new BodyBudget(config.maxBufferedBodyBytes),
+  };
+  const router = createRouter(SERVER_ROUTES, handlers, ALLOWED_METHODS);
+  const http = createHttpServer({
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    headersTimeout: config.headersTimeoutMs,
+    // Node checks header and request timeouts on this interval (default 30 s): a shorter headers timeout is
+    // only enforced if the check runs at least as often.
+    connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(config.headersTimeoutMs / 4))),
+  });
+  http.keepAliveTimeout = config.keepAliveTimeoutMs;
+  // Requests Node's parser refuses (400, 408, 431) never reach the listener: counted and logged here.
+  http.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
+    const status = answerClientError(error, socket);
+    if (status === undefined) return;
+    context.metrics.requestAnswered('-', 'unparsed', status, 0);
+    log.warn({ status, code: error.code, remoteAddress: socket.remoteAddress }, 'request refused by the HTTP parser');
+  });
+  const connections = watchConnections(http, config.sendTimeoutMs, (fields, message) => log.warn(fields, message));
+  const listener = createRequestListener(config, shared, router);
+  // The connection watch sees each request first, and may turn it away (a client that stopped reading).
+  http.on('request', (request, response) => {
+    if (connections.admit(request, response)) listener(request, response);
+  });
+  return { http, shared, connections };
 }
 
 /** Runs `init`, rejecting once `timeoutMs` has passed (0: no limit); the abandoned `init` is left running. */
@@ -201,8 +169,9 @@ async function loadModels(sources: readonly ModelSource[], config: ServerConfig)
 
 /**
  * Creates a scoring server for an entry script (or several: each is a model of the Open Inference Protocol
- * routes, `/score` serves a single one): loads it (when given a path), generates its service documents
- * once, and builds the routes. Nothing listens until `listen` or `start`.
+ * routes, `/score` serves a single one): loads it (when given a path), generates its service documents once,
+ * and binds the route table's routes to their handlers on a `node:http` server. Nothing listens until `listen`
+ * or `start`.
  *
  * @example
  * const server = await createServer('examples/regression/score.ts', { modelDir: 'examples/regression/model', port: 0 });
@@ -214,51 +183,47 @@ export async function createServer(script: LoadedScript | string | readonly Mode
   const config = resolveServerConfig(options);
   const models = await loadModels(typeof script === 'string' || !Array.isArray(script) ? [{ script: script as LoadedScript | string, name: config.modelName }] : script, config);
   const loaded = models[0]!.script;
+  const destination: LogDestination = options.logStream ?? sharedStdout();
+  const log = pino({ level: config.logLevel }, destination as Writable);
   const context: ServerContext = {
     script: loaded,
     models,
     config,
     metrics: createServerMetrics(),
     documents: await prepareServiceDocuments(loaded, config),
+    log,
     phase: 'starting',
     running: options.runningRequests ?? new RunningRequests(),
   };
   const batching = models.map((model) => ({ script: model.script.path, options: configureScriptBatching(model.script, config, context.metrics) }));
-  const app = buildApp(context, options);
-  const connections = watchConnections(app.server, config.sendTimeoutMs, (fields, message) => app.log.warn(fields, message));
-  // The connection watch sees each request before fastify does, and may turn it away.
-  const [handle] = app.server.listeners('request') as Array<(request: IncomingMessage, response: ServerResponse) => void>;
-  app.server.removeAllListeners('request');
-  app.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    if (connections.admit(request, response)) handle!(request, response);
-  });
-  app.log.info({ script: loaded.path, kind: loaded.kind }, runModeLine(loaded));
+  const { http, shared, connections } = buildHttpServer(context, destination, options);
+  log.info({ script: loaded.path, kind: loaded.kind }, runModeLine(loaded));
   for (const { script: path, options: batched } of batching) {
-    if (batched) app.log.info({ script: path, ...batched }, `Batching concurrent requests: up to ${batched.maxBatchSize} rows per run, waiting at most ${batched.maxLatencyMs} ms`);
+    if (batched) log.info({ script: path, ...batched }, `Batching concurrent requests: up to ${batched.maxBatchSize} rows per run, waiting at most ${batched.maxLatencyMs} ms`);
   }
   for (const [version, document] of context.documents) {
-    if (document.userFile) app.log.info({ version, file: document.userFile }, `Loaded the user's ${version} document`);
+    if (document.userFile) log.info({ version, file: document.userFile }, `Loaded the user's ${version} document`);
   }
-  app.log.info({ versions: [...context.documents.keys()] }, 'Service documents prepared');
+  log.info({ versions: [...context.documents.keys()] }, 'Service documents prepared');
 
-  const grpcService = config.grpcPort === undefined ? undefined : createInferenceService(context, app.log);
+  const grpcService = config.grpcPort === undefined ? undefined : createInferenceService(context, log);
   let grpc: GrpcListener | undefined;
-  const listenBoth = async () => {
-    await listenOn(app, config, options.listenHandle);
-    if (grpcService) {
-      try {
-        grpc = await listenGrpc(inferenceServiceDefinition(), grpcService, { host: config.host, port: config.grpcPort!, maxMessageBytes: config.maxBodyBytes });
-      } catch (error) {
-        await app.close();
-        throw error;
-      }
-      app.log.info({ grpcPort: grpc.port, host: config.host }, 'Open Inference Protocol gRPC service listening');
-    }
-  };
-
   let listening: Promise<string> | undefined;
+  let closed: Promise<void> | undefined;
+  const listenGrpcToo = async (url: string) => {
+    if (!grpcService) return url;
+    try {
+      grpc = await listenGrpc(inferenceServiceDefinition(), grpcService, { host: config.host, port: config.grpcPort!, maxMessageBytes: config.maxBodyBytes });
+    } catch (error) {
+      await new Promise((resolve) => http.close(resolve));
+      throw error;
+    }
+    log.info({ grpcPort: grpc.port, host: config.host }, 'Open Inference Protocol gRPC service listening');
+    return url;
+  };
   const server: ScoringServer = {
-    app,
+    httpServer: http,
+    log,
     script: loaded,
     config,
     metricsRegistry: context.metrics.registry,
@@ -269,26 +234,30 @@ export async function createServer(script: LoadedScript | string | readonly Mode
       return grpc?.port;
     },
     listen() {
-      listening ??= listenBoth().then(() => {
-        const address = app.server.address();
-        const port = typeof address === 'object' && address ? address.port : config.port;
-        const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-        return `http://${host}:${port}`;
-      });
+      listening ??= new Promise<string>((resolve, reject) => {
+        http.once('error', reject);
+        const listened = () => {
+          http.off('error', reject);
+          const address = http.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+          log.info({ url: `http://${host}:${port}` }, `Server listening at http://${host}:${port}`);
+          resolve(`http://${host}:${port}`);
+        };
+        if (options.listenHandle === undefined) http.listen(config.port, config.host, listened);
+        else http.listen(options.listenHandle, listened);
+      }).then(listenGrpcToo);
       return listening;
     },
     async initialize() {
       const started = performance.now();
       for (const model of models) {
-        app.log.info({ model: model.name, modelDir: model.modelDir }, "Invoking the script's init()");
+        log.info({ model: model.name, modelDir: model.modelDir }, "Invoking the script's init()");
         await initWithin(() => model.script.init(model.modelDir), config.initTimeoutMs);
         model.ready = true;
       }
       if (context.phase === 'starting') context.phase = 'ready';
-      app.log.info(
-        { durationMs: Math.round(performance.now() - started), scoringTimeoutMs: config.scoringTimeoutMs },
-        'init() finished: ready for traffic',
-      );
+      log.info({ durationMs: Math.round(performance.now() - started), scoringTimeoutMs: config.scoringTimeoutMs }, 'init() finished: ready for traffic');
     },
     async start() {
       const url = await server.listen();
@@ -300,12 +269,21 @@ export async function createServer(script: LoadedScript | string | readonly Mode
       }
       return url;
     },
-    async close() {
+    close() {
       context.phase = 'closing';
-      const closed = Promise.all([app.close(), grpc?.close()]);
-      // Clients still sending their headers (or idle) have no request to finish: they do not hold the shutdown.
-      connections.closeWithoutRequest();
-      await closed;
+      shared.closing = true;
+      closed ??= Promise.all([
+        new Promise<void>((resolve) => {
+          if (!http.listening) return resolve();
+          // Idle keep-alive connections close now; busy ones after their answer (which says Connection: close).
+          http.close(() => resolve());
+          http.closeIdleConnections();
+          // Clients still sending their headers have no request to finish: they do not hold the shutdown.
+          connections.closeWithoutRequest();
+        }),
+        grpc?.close(),
+      ]).then(() => undefined);
+      return closed;
     },
   };
   return server;

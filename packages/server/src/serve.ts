@@ -40,9 +40,9 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv): { script?: string; 
 }
 
 async function reportInitFailure(server: ScoringServer, error: unknown): Promise<void> {
-  server.app.log.fatal({ err: error }, "The script's init() failed; the server stops without serving");
+  server.log.fatal({ err: error }, "The script's init() failed; the server stops without serving");
   const tree = await modelDirectoryTree(server.config.modelDir);
-  server.app.log.error({ modelDir: server.config.modelDir, tree }, `Model directory contents:\n${tree.join('\n')}`);
+  server.log.error({ modelDir: server.config.modelDir, tree }, `Model directory contents:\n${tree.join('\n')}`);
 }
 
 /** One server in this process (alone, or as a cluster worker). Exits 3 when the script or `init` fails. */
@@ -72,7 +72,7 @@ async function serveInThisProcess(options: ServeOptions): Promise<ScoringServer 
     processLog('fatal', 'The server could not listen; it stops without serving', { port: options.port, host: options.host, err: error });
     exitProcess(BOOT_FAILURE_EXIT_CODE);
   }
-  if (!listenHandle) offerListener(server.app.server);
+  if (!listenHandle) offerListener(server.httpServer);
   try {
     await server.initialize();
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { LoadedScript } from '@inferschema/core/runtime';
+import type { Logger } from 'pino';
 import type { ServedModel } from './oip/served-model.js';
 import type { ServerConfig } from './config.js';
 import type { ServerMetrics } from './metrics.js';
@@ -17,6 +18,8 @@ export interface ServerContext {
   readonly config: ServerConfig;
   readonly metrics: ServerMetrics;
   readonly documents: ServiceDocuments;
+  /** The server's logger (pino, JSON lines to the log destination). */
+  readonly log: Logger;
   /** Mutable: moves from `starting` to `ready` to `closing`. */
   phase: ServerPhase;
   /** The requests whose `run` is in progress. */

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { status, type ServerUnaryCall, type sendUnaryData, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { InputValidationError } from '@inferschema/core';
 import { OipError, type OipErrorCode } from '@inferschema/core/protocols/oip';
-import type { FastifyBaseLogger } from 'fastify';
+import type { Logger as FastifyBaseLogger } from 'pino';
 import { createApiKeyCheck } from '../http/api-key.js';
 import { MESSAGES } from '../http/messages.js';
 import { createTimedCaller, ScoringTimeoutError } from '../http/timed-call.js';

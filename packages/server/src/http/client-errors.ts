@@ -18,7 +18,7 @@ function answerOf(code: string | undefined): { status: number; message: string }
  * framing 400) with a JSON body, then half-closes the socket instead of destroying it. Destroying a socket
  * whose client is still sending (e.g. the rest of 40 KB of headers) makes the kernel reset the connection, and
  * the client loses the answer; ending it lets the answer arrive, and the socket is destroyed when the client
- * closes or after {@link LINGER_MS}. The body keeps fastify's fields (`error`, `message`, `statusCode`).
+ * closes or after {@link LINGER_MS}. The body has the fields fastify used to write (`error`, `message`, `statusCode`).
  * Returns the status answered (undefined when nothing was: the client had gone, or was already answered).
  */
 export function answerClientError(error: Error & { code?: string }, socket: Socket): number | undefined {

@@ -12,7 +12,7 @@ export interface LogDestination {
  * uncaught exception).
  *
  * @example
- * fastify({ logger: { stream: batchedStdout() } });
+ * pino({ level: 'info' }, batchedStdout());
  */
 export function batchedStdout(): LogDestination {
   let pending = '';

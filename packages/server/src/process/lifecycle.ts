@@ -28,7 +28,7 @@ function culprit(running: RunningRequests): Record<string, unknown> {
  *   anything but the server is logged at fatal, and exit code 0 becomes {@link CRASH_EXIT_CODE}.
  */
 export function manageLifecycle(server: ScoringServer, running: RunningRequests, role: ProcessRole): void {
-  const log = server.app.log;
+  const log = server.log;
   let stopping = false;
   let exitCode = 0;
 
@@ -41,7 +41,7 @@ export function manageLifecycle(server: ScoringServer, running: RunningRequests,
     const timer = setTimeout(() => {
       const answered = running.answerAll(500, MESSAGES.shuttingDown);
       log.warn({ graceMs: grace, answered500: answered }, 'Grace period over: answering requests still in run() with 500, closing connections');
-      server.app.server.closeAllConnections();
+      server.httpServer.closeAllConnections();
       setImmediate(() => exitProcess(exitCode));
     }, grace);
     timer.unref();

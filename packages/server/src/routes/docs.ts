@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { OpenApiVersion } from '@inferschema/core';
-import type { RouteHandlerMethod } from 'fastify';
+import type { RouteHandler } from '../http/exchange.js';
+import { HttpError } from '../http/http-error.js';
+import { MESSAGES } from '../http/messages.js';
 import type { ServerContext } from '../server-context.js';
 
 const require = createRequire(import.meta.url);
@@ -67,7 +69,7 @@ function initializer(documentUrl: string, authorize: boolean): string {
  * `GET /docs`: Swagger UI for the service document, served from the local `swagger-ui-dist` package (no
  * CDN). The page reads `/swagger.json` in the first version of 3.0, 3.1, 2.0 the script has.
  */
-export function docsHandlers(context: ServerContext): Record<'ops.docs' | 'ops.docs-initializer' | 'ops.docs-asset', RouteHandlerMethod> {
+export function docsHandlers(context: ServerContext): Record<'ops.docs' | 'ops.docs-initializer' | 'ops.docs-asset', RouteHandler> {
   const folder = dirname(require.resolve('swagger-ui-dist/package.json'));
   const cache = new Map<string, Buffer>();
   const version = PREFERRED_VERSIONS.find((candidate) => context.documents.has(candidate));
@@ -76,20 +78,20 @@ export function docsHandlers(context: ServerContext): Record<'ops.docs' | 'ops.d
   const script = initializer(documentUrl, context.config.apiKey !== undefined);
 
   return {
-    'ops.docs': (_request, reply) => reply.type('text/html; charset=utf-8').send(html),
-    'ops.docs-initializer': (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script),
-    'ops.docs-asset': (request, reply) => {
-    const { asset } = request.params as { asset: string };
-    const type = Object.hasOwn(ASSETS, asset) ? ASSETS[asset] : undefined;
-    if (!type) return reply.callNotFound();
+    'ops.docs': (exchange) => exchange.send(200, 'text/html; charset=utf-8', html),
+    'ops.docs-initializer': (exchange) => exchange.send(200, 'text/javascript; charset=utf-8', script),
     // Answered synchronously, from memory (each file read once): Node's HTTP server stops reading pipelined
     // requests while an answer is unsent only if the answer is written before the next request is parsed.
+    'ops.docs-asset': (exchange) => {
+    const asset = exchange.params.asset!;
+    const type = Object.hasOwn(ASSETS, asset) ? ASSETS[asset] : undefined;
+    if (!type) throw new HttpError(404, MESSAGES.notFound);
     let bytes = cache.get(asset);
     if (!bytes) {
       bytes = readFileSync(join(folder, asset));
       cache.set(asset, bytes);
     }
-    return reply.type(type).header('cache-control', 'public, max-age=86400').send(bytes);
+    exchange.send(200, type, bytes, ['cache-control', 'public, max-age=86400']);
     },
   };
 }

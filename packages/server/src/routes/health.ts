@@ -1,4 +1,4 @@
-import type { RouteHandlerMethod } from 'fastify';
+import type { RouteHandler } from '../http/exchange.js';
 import { HttpError } from '../http/http-error.js';
 import { MESSAGES } from '../http/messages.js';
 import type { ServerContext } from '../server-context.js';
@@ -14,18 +14,18 @@ function notReady(context: ServerContext): HttpError | undefined {
  * finished; `GET /v2/health/live` answers 200 while the process runs; `GET /v2/health/ready` answers 200 once
  * `init` has finished and 503 before that and during shutdown (Open Inference Protocol: empty bodies).
  */
-export function healthHandlers(context: ServerContext): Record<'azure.health' | 'ops.live' | 'ops.ready', RouteHandlerMethod> {
+export function healthHandlers(context: ServerContext): Record<'azure.health' | 'ops.live' | 'ops.ready', RouteHandler> {
   return {
-    'azure.health': (_request, reply) => {
+    'azure.health': (exchange) => {
       const error = notReady(context);
       if (error) throw error;
-      return reply.type('text/html; charset=utf-8').send('Healthy');
+      exchange.send(200, 'text/html; charset=utf-8', 'Healthy');
     },
-    'ops.live': (_request, reply) => reply.code(200).send(),
-    'ops.ready': (_request, reply) => {
+    'ops.live': (exchange) => exchange.send(200, undefined, undefined),
+    'ops.ready': (exchange) => {
       const error = notReady(context);
       if (error) throw error;
-      return reply.code(200).send();
+      exchange.send(200, undefined, undefined);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { allowedMethods, AZURE_ROUTES, OIP_ROUTES, OPS_ROUTES, type RouteDeclaration } from '@inferschema/core/protocols';
+import { allowedMethods, AZURE_ROUTES, OIP_ROUTES, OPS_ROUTES, type HttpMethod, type RouteDeclaration } from '@inferschema/core/protocols';
 
 /** Every route this server serves, declared in `@inferschema/core/protocols`; handlers are bound by id. */
 export const SERVER_ROUTES = [...AZURE_ROUTES, ...OIP_ROUTES, ...OPS_ROUTES] as const satisfies readonly RouteDeclaration[];
@@ -7,4 +7,4 @@ export const SERVER_ROUTES = [...AZURE_ROUTES, ...OIP_ROUTES, ...OPS_ROUTES] as 
 export type ServerRouteId = (typeof SERVER_ROUTES)[number]['id'];
 
 /** Path → methods (with automatic `HEAD` and `OPTIONS`), for `Allow` headers. */
-export const ALLOWED_METHODS: ReadonlyMap<string, readonly string[]> = allowedMethods(SERVER_ROUTES);
+export const ALLOWED_METHODS: ReadonlyMap<string, readonly HttpMethod[]> = allowedMethods(SERVER_ROUTES);

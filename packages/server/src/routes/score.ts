@@ -1,120 +1,148 @@
-import { Readable } from 'node:stream';
-import { createScoringRequest } from '@inferschema/core/runtime';
+import type { IncomingHttpHeaders } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { InputValidationError, stringifyJson, type JsonValue } from '@inferschema/core';
-import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import { createScoringRequest } from '@inferschema/core/runtime';
 import { clientGoneSignal } from '../batching.js';
+import type { Exchange, RouteHandler } from '../http/exchange.js';
 import { HttpError } from '../http/http-error.js';
 import { bodyText, jsonObjectBody } from '../http/json-body.js';
 import { MESSAGES } from '../http/messages.js';
 import { queryObject } from '../http/query-object.js';
-import { runReplyOf, UnserializableResultError } from '../http/run-reply.js';
-import { createTimedCaller, ScoringTimeoutError, type TimedCaller } from '../http/timed-call.js';
+import { runReplyOf, UnserializableResultError, type RunReply } from '../http/run-reply.js';
+import { createDeadlines, type Deadlines } from '../http/deadlines.js';
 import type { ServerContext } from '../server-context.js';
 
-/** Response headers a script may not set: the server owns the ids and the framing. */
-const PROTECTED_HEADERS = new Set(['x-request-id', 'x-ms-request-id', 'x-ms-client-request-id', 'content-length', 'transfer-encoding', 'connection']);
+/** Response headers a script may not set: the server owns the ids, the framing and the run time. */
+const PROTECTED_HEADERS = new Set([
+  'x-request-id',
+  'x-ms-request-id',
+  'x-ms-client-request-id',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'x-ms-run-fn-exec-ms',
+  'x-ms-run-function-failed',
+]);
 
-const asIs = (payload: unknown) => payload as string;
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+const JSON_ERROR_TYPE = 'application/json; charset=utf-8';
 
 /** True when `run` has a parameter that receives the request headers (only then are they copied). */
 function wantsHeaders(context: ServerContext): boolean {
   return context.script.parameters.some((parameter) => parameter.name === 'requestHeaders' || parameter.name === 'request_headers');
 }
 
-function headersOf(request: FastifyRequest): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+function headersOf(headers: IncomingHttpHeaders): Record<string, string> {
+  const copy: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) copy[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return headers;
-}
-
-function searchParamsOf(url: string): URLSearchParams {
-  const index = url.indexOf('?');
-  return new URLSearchParams(index < 0 ? '' : url.slice(index + 1));
+  return copy;
 }
 
 /** The input of a `schema` or `text` script: the JSON object (schema) or the string (text). */
-function inputOf(context: ServerContext, request: FastifyRequest): JsonValue {
+function inputOf(context: ServerContext, exchange: Exchange): JsonValue {
   const { script } = context;
-  if (request.method === 'GET') {
-    const query = queryObject(searchParamsOf(request.url), script.exactIntegers);
+  const { req } = exchange;
+  if (req.method === 'GET') {
+    const query = queryObject(new URLSearchParams(exchange.query), script.exactIntegers);
     return script.kind === 'schema' ? query : stringifyJson(query);
   }
-  const body = request.body as Buffer | undefined;
-  if (script.kind === 'schema') return jsonObjectBody(request.headers['content-type'], body, script.exactIntegers);
-  return body ? bodyText(body) : '';
+  const body = exchange.body!;
+  if (script.kind === 'schema') return jsonObjectBody(req.headers['content-type'], body, script.exactIntegers);
+  return bodyText(body);
 }
 
-function invocation(context: ServerContext, request: FastifyRequest, reply: FastifyReply, withHeaders: boolean): () => Promise<unknown> {
-  const { script } = context;
-  if (script.kind === 'raw') {
-    const body = request.body as Buffer | undefined;
-    const scoringRequest = createScoringRequest({ method: request.method, url: request.url, headers: request.headers, body: body ?? new Uint8Array(0) });
-    return () => script.invokeRaw(scoringRequest);
+function failed(exchange: Exchange, status: number, message: string, runFailed: boolean): void {
+  exchange.send(status, JSON_ERROR_TYPE, JSON.stringify({ message }), ['x-ms-run-function-failed', runFailed ? 'True' : 'False']);
+}
+
+/** Headers the script set that the server's own (CORS) must give way to: those pairs are dropped. */
+function dropOverridden(pairs: string[], scriptHeaders: Readonly<Record<string, string>>): void {
+  let kept = 0;
+  for (let index = 0; index < pairs.length; index += 2) {
+    if (Object.hasOwn(scriptHeaders, pairs[index]!.toLowerCase()) && !PROTECTED_HEADERS.has(pairs[index]!.toLowerCase())) continue;
+    pairs[kept] = pairs[index]!;
+    pairs[kept + 1] = pairs[index + 1]!;
+    kept += 2;
   }
-  const input = inputOf(context, request);
-  const headers = withHeaders ? headersOf(request) : NO_HEADERS;
-  // Only a batched request needs to know that its client left: it may still be waiting for its batch.
-  const signal = script.batching ? clientGoneSignal(reply) : undefined;
-  return () => script.invoke(input, { headers, signal });
+  pairs.length = kept;
 }
 
-function failed(reply: FastifyReply, status: number, message: string, runFailed: boolean): FastifyReply {
-  return reply.code(status).header('x-ms-run-function-failed', runFailed ? 'True' : 'False').type('application/json').send({ message });
+function reply(exchange: Exchange, response: RunReply, elapsedMs: number): void {
+  const { status, headers, body } = response;
+  // An informational status cannot end a request: the script's answer is refused (500), as an invalid header is.
+  if (status < 200) throw new Error(`run() answered with status ${status}: a 1xx status cannot be a response`);
+  const extra = ['x-ms-run-function-failed', status >= 500 ? 'True' : (headers['x-ms-run-function-failed'] ?? 'False'), 'x-ms-run-fn-exec-ms', elapsedMs.toFixed(3)];
+  let contentType: string | undefined;
+  for (const name in headers) {
+    if (name === 'content-type') contentType = headers[name];
+    else if (!PROTECTED_HEADERS.has(name)) extra.push(name, headers[name]!);
+  }
+  if (extra.length > 4) dropOverridden(exchange.headers, headers);
+  if (typeof body === 'string' || body instanceof Uint8Array) {
+    exchange.send(status, contentType ?? (typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/octet-stream'), body, extra);
+  } else {
+    if (contentType !== undefined) extra.push('content-type', contentType);
+    exchange.stream(status, extra, body);
+  }
 }
 
-async function score(context: ServerContext, request: FastifyRequest, reply: FastifyReply, withHeaders: boolean, timed: TimedCaller): Promise<FastifyReply> {
+/** Answers a request whose `run` passed the scoring timeout (its outcome, if it ever comes, is dropped). */
+function timedOut(context: ServerContext, exchange: Exchange): void {
+  const timeoutMs = context.config.scoringTimeoutMs;
+  context.metrics.scored('timeout', timeoutMs / 1000);
+  context.log.error({ requestId: exchange.requestId, timeoutMs }, 'run() exceeded the scoring timeout');
+  failed(exchange, 500, MESSAGES.scoringTimeout(timeoutMs), true);
+}
+
+type InvokeOptions = { headers: Readonly<Record<string, string>>; signal?: AbortSignal };
+
+async function score(context: ServerContext, exchange: Exchange, invokeOptions: InvokeOptions | undefined, deadlines: Deadlines<Exchange>): Promise<void> {
   const { script, metrics } = context;
-  if (script.kind !== 'raw' && request.method === 'OPTIONS') {
-    return reply.code(200).header('allow', 'GET, POST, OPTIONS').header('x-ms-run-function-failed', 'False').send();
-  }
-  if (script.kind !== 'raw' && request.method === 'HEAD') throw new HttpError(405, MESSAGES.headNotAllowed);
-  const call = invocation(context, request, reply, withHeaders);
-  let result;
-  const running = context.running.begin(request.id, reply.raw);
+  const { req } = exchange;
+  // Only a batched request needs to know that its client left: it may still be waiting for its batch.
+  if (script.batching) invokeOptions = { headers: invokeOptions?.headers ?? headersOf(req.headers), signal: clientGoneSignal(exchange.res) };
+  const scoringRequest =
+    script.kind === 'raw' ? createScoringRequest({ method: req.method!, url: req.url!, headers: req.headers, body: exchange.body ?? new Uint8Array(0) }) : undefined;
+  const input = script.kind === 'raw' ? undefined : inputOf(context, exchange);
+  const started = performance.now();
+  deadlines.watch(exchange);
+  const running = context.running.begin(exchange.requestId, exchange.res);
+  let value: unknown;
   try {
-    result = await timed(call);
+    value = scoringRequest !== undefined ? await script.invokeRaw(scoringRequest) : await script.invoke(input!, invokeOptions ?? { headers: headersOf(req.headers) });
   } catch (error) {
+    if (!deadlines.settle(exchange)) return;
+    if (performance.now() - started > context.config.scoringTimeoutMs) return timedOut(context, exchange);
     if (error instanceof InputValidationError) {
       metrics.scored('error', 0);
       throw new HttpError(400, error.message, { errors: error.errors });
     }
-    if (error instanceof ScoringTimeoutError) {
-      metrics.scored('timeout', error.timeoutMs / 1000);
-      request.log.error({ requestId: request.id, timeoutMs: error.timeoutMs }, 'run() exceeded the scoring timeout');
-      return failed(reply, 500, MESSAGES.scoringTimeout(error.timeoutMs), true);
-    }
     if (error instanceof DOMException && error.name === 'AbortError') {
-      request.log.info({ requestId: request.id }, 'The client closed the connection before its batch ran');
-      return failed(reply, 499, error.message, false);
+      context.log.info({ requestId: exchange.requestId }, 'The client closed the connection before its batch ran');
+      return failed(exchange, 499, error.message, false);
     }
     metrics.scored('error', 0);
-    request.log.error({ requestId: request.id, err: error }, 'run() failed');
-    return failed(reply, 500, MESSAGES.runFailed, true);
+    context.log.error({ requestId: exchange.requestId, err: error }, 'run() failed');
+    return failed(exchange, 500, MESSAGES.runFailed, true);
   } finally {
     context.running.end(running);
   }
-  metrics.scored('success', result.elapsedMs / 1000);
+  if (!deadlines.settle(exchange)) return;
+  const elapsedMs = performance.now() - started;
+  if (elapsedMs > context.config.scoringTimeoutMs) return timedOut(context, exchange);
+  metrics.scored('success', elapsedMs / 1000);
+  exchange.runMs = elapsedMs;
   let response;
   try {
-    response = runReplyOf(result.value);
+    response = runReplyOf(value);
   } catch (error) {
     if (!(error instanceof UnserializableResultError)) throw error;
-    request.log.error({ requestId: request.id, err: error }, 'run() returned a value that cannot be sent');
-    return failed(reply, 500, MESSAGES.internalError, false);
+    context.log.error({ requestId: exchange.requestId, err: error }, 'run() returned a value that cannot be sent');
+    return failed(exchange, 500, MESSAGES.internalError, false);
   }
-  reply.code(response.status).header('x-ms-run-function-failed', 'False');
-  for (const name in response.headers) if (!PROTECTED_HEADERS.has(name)) reply.header(name, response.headers[name]!);
-  if (response.status >= 500) reply.header('x-ms-run-function-failed', 'True');
-  reply.header('x-ms-run-fn-exec-ms', result.elapsedMs.toFixed(3));
-  request.runMs = result.elapsedMs;
-  if (response.body instanceof Readable) {
-    response.body.once('error', (error) => request.log.error({ requestId: request.id, err: error }, 'The response stream failed midway'));
-  }
-  // A serializer of its own keeps fastify from adding a charset to a JSON content type: it goes out as chosen.
-  return typeof response.body === 'string' ? reply.serializer(asIs).send(response.body) : reply.send(response.body);
+  reply(exchange, response, elapsedMs);
 }
 
 /**
@@ -123,14 +151,27 @@ async function score(context: ServerContext, request: FastifyRequest, reply: Fas
  * every method. Input mistakes are 4xx with `{ message }` (validation adds `errors`); `run` throwing or
  * running past the scoring timeout is 500 with `x-ms-run-function-failed: True`.
  */
-export function scoreHandlers(context: ServerContext): Record<'azure.score' | 'azure.score-query' | 'azure.score-options' | 'azure.score-head', RouteHandlerMethod> {
-  const withHeaders = wantsHeaders(context);
-  const timed = createTimedCaller(context.config.scoringTimeoutMs);
+export function scoreHandlers(context: ServerContext): Record<'azure.score' | 'azure.score-query' | 'azure.score-options' | 'azure.score-head', RouteHandler> {
+  // Without a headers parameter every call shares one options object; with one, each gets its copy.
+  const invokeOptions = wantsHeaders(context) ? undefined : { headers: NO_HEADERS };
+  const deadlines = createDeadlines<Exchange>(context.config.scoringTimeoutMs, (exchange) => timedOut(context, exchange));
   const several = context.models.length > 1 ? MESSAGES.severalModels(context.models.map((model) => model.name)) : undefined;
-  const handler: RouteHandlerMethod = (request, reply) => {
+  const handler: RouteHandler = (exchange) => {
     if (several !== undefined) throw new HttpError(404, several);
     if (context.phase === 'starting') throw new HttpError(503, MESSAGES.notReady);
-    return score(context, request, reply, withHeaders, timed);
+    return score(context, exchange, invokeOptions, deadlines);
   };
-  return { 'azure.score': handler, 'azure.score-query': handler, 'azure.score-options': handler, 'azure.score-head': handler };
+  const raw = context.script.kind === 'raw';
+  return {
+    'azure.score': handler,
+    'azure.score-query': handler,
+    'azure.score-options': raw
+      ? handler
+      : (exchange) => exchange.send(200, undefined, undefined, ['allow', 'GET, POST, OPTIONS', 'x-ms-run-function-failed', 'False']),
+    'azure.score-head': raw
+      ? handler
+      : () => {
+          throw new HttpError(405, MESSAGES.headNotAllowed);
+        },
+  };
 }

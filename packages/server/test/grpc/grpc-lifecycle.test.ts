@@ -120,7 +120,7 @@ describe('gRPC service: shutdown', () => {
     try {
       const second = await createServer(fixture('schema-script.ts'), { port: 0, grpcPort: first.server.grpcPort!, logLevel: 'silent' });
       await expect(second.listen()).rejects.toThrow(/No address added/);
-      expect(second.app.server.listening).toBe(false);
+      expect(second.httpServer.listening).toBe(false);
     } finally {
       await first.close();
     }

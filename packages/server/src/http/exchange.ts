@@ -1,0 +1,184 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { pipeline, type Readable } from 'node:stream';
+import { errorBodyOf, type ProtocolName, type RouteDeclaration } from '@inferschema/core/protocols';
+import type { Logger } from 'pino';
+import type { ServerMetrics } from '../metrics.js';
+import type { AccessLog } from './access-log.js';
+import type { BodyBudget } from './body-budget.js';
+import { HttpError } from './http-error.js';
+import { MESSAGES } from './messages.js';
+
+/** Answers one request. Thrown errors and rejections become the route protocol's error answer. */
+export type RouteHandler = (exchange: Exchange) => void | Promise<void>;
+
+/** A route of the table with its handler and everything the request path needs, computed once. */
+export interface BoundRoute {
+  readonly declaration: RouteDeclaration;
+  readonly handler: RouteHandler;
+  /** The `Allow` list of the route's path. */
+  readonly allow: string;
+  /** False for `GET` and `HEAD` (their bodies are not read). */
+  readonly readsBody: boolean;
+  /** pino level of the request log line: 30 info, 20 debug. */
+  readonly logLevel: 20 | 30;
+  readonly needsApiKey: boolean;
+}
+
+/** What every exchange of one server shares. */
+export interface ExchangeShared {
+  readonly metrics: ServerMetrics;
+  readonly accessLog: AccessLog;
+  readonly log: Logger;
+  readonly maxBodyBytes: number;
+  /** Log the URL with its query string (default: the path only; a query may carry data or tokens). */
+  readonly logQueryString: boolean;
+  /** True once the server is closing: answers carry `Connection: close`. */
+  closing: boolean;
+  /** The cap on request body bytes held at once, over all requests (`maxBufferedBodyBytes`). */
+  readonly budget: BodyBudget;
+}
+
+const JSON_ERROR_TYPE = 'application/json; charset=utf-8';
+const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * One request and its response, from the moment the request arrives until it is answered (or its client
+ * left). Created once per request with a fixed shape; its methods write the response with one `writeHead`
+ * (headers as one flat name/value list) and then count, time and log the request once.
+ */
+export class Exchange {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly shared: ExchangeShared;
+  /** `performance.now()` when the request arrived. */
+  readonly receivedAt: number;
+  route: BoundRoute | undefined = undefined;
+  /** The path parameters of the route (`:name` → value, decoded). */
+  params: Readonly<Record<string, string>> = EMPTY_PARAMS;
+  requestId = '';
+  /** True when the server generated `requestId` (the client sent none). */
+  generatedId = true;
+  /** Name/value pairs every response to this request carries (ids, CORS); answers append theirs. */
+  headers: string[] = [];
+  /** The request body, once read (empty for `GET` and `HEAD`). */
+  body: Buffer | undefined = undefined;
+  /** Milliseconds spent in `run`, for the log line; negative when `run` was not called. */
+  runMs = -1;
+  /** True once answered (or abandoned): nothing more is written or counted. */
+  done = false;
+  /** The scoring deadline's fields (see `createDeadlines`). */
+  deadline = 0;
+  settled = true;
+  /** Body bytes received so far, and the chunks (the first kept apart: most bodies are one chunk). */
+  bodyBytes = 0;
+  /** Bytes reserved in the body budget for this request (released once it is answered). */
+  reservedBytes = 0;
+  firstChunk: Buffer | undefined = undefined;
+  chunks: Buffer[] | undefined = undefined;
+
+  constructor(req: IncomingMessage, res: ServerResponse, shared: ExchangeShared) {
+    this.req = req;
+    this.res = res;
+    this.shared = shared;
+    this.receivedAt = performance.now();
+  }
+
+  /** The protocol whose error body this request gets (its route's; Azure's when no route matched). */
+  get protocol(): ProtocolName {
+    return this.route?.declaration.protocol ?? 'azure';
+  }
+
+  /** The query string, without `?` (empty when there is none). */
+  get query(): string {
+    const url = this.req.url!;
+    const index = url.indexOf('?');
+    return index < 0 ? '' : url.slice(index + 1);
+  }
+
+  /**
+   * Answers with `status`, a body (a string is sent as UTF-8) and its content type, plus `extra` header pairs.
+   * `contentType` undefined: no content type (an empty body).
+   */
+  send(status: number, contentType: string | undefined, body: string | Uint8Array | undefined, extra?: readonly string[]): void {
+    if (this.done) return;
+    const headers = this.headers;
+    const base = headers.length;
+    if (extra !== undefined) for (let index = 0; index < extra.length; index += 1) headers.push(extra[index]!);
+    if (contentType !== undefined) headers.push('content-type', contentType);
+    headers.push('content-length', String(body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength));
+    if (this.shared.closing) headers.push('connection', 'close');
+    try {
+      this.res.writeHead(status, headers);
+    } catch (error) {
+      // A header Node refuses (e.g. from a script): nothing was written; the caller answers an error instead.
+      headers.length = base;
+      throw error;
+    }
+    this.res.end(body);
+    this.finish(status);
+  }
+
+  /** Answers with a streamed body (chunked): `headers` are pairs, the content type included. */
+  stream(status: number, headers: readonly string[], body: Readable): void {
+    if (this.done) return;
+    const all = this.headers.concat(headers);
+    if (this.shared.closing) all.push('connection', 'close');
+    this.res.writeHead(status, all);
+    pipeline(body, this.res, (error) => {
+      if (error) this.shared.log.error({ requestId: this.requestId, err: error }, 'The response stream failed midway');
+      this.finish(status);
+    });
+  }
+
+  /**
+   * Answers an error with the route protocol's error body (`errorBodyOf`) and `x-ms-run-function-failed:
+   * False`: an `HttpError` with its status, headers and validation `errors`; anything else 500, logged with its
+   * stack and not sent.
+   */
+  fail(error: unknown): void {
+    if (this.done) return;
+    if (this.res.headersSent) {
+      this.shared.log.error({ requestId: this.requestId, err: error }, 'internal error after the response started');
+      this.res.destroy();
+      this.finish(this.res.statusCode);
+      return;
+    }
+    if (!(error instanceof HttpError)) {
+      this.shared.log.error({ requestId: this.requestId, err: error }, 'internal error');
+      error = new HttpError(500, MESSAGES.internalError);
+    }
+    const { status, message, errors } = error as HttpError;
+    const extra = ['x-ms-run-function-failed', 'False'];
+    const own = (error as HttpError).headers;
+    for (const name in own) extra.push(name, own[name]!);
+    this.send(status, JSON_ERROR_TYPE, JSON.stringify(errorBodyOf(this.protocol, message, errors)), extra);
+  }
+
+  /** Counts, times and logs the answered request (once). */
+  finish(status: number): void {
+    if (this.done) return;
+    this.done = true;
+    const shared = this.shared;
+    const durationMs = performance.now() - this.receivedAt;
+    const route = this.route;
+    const method = this.req.method!;
+    if (this.reservedBytes > 0) shared.budget.release(this.reservedBytes);
+    shared.metrics.requestEnded();
+    shared.metrics.requestAnswered(method, route === undefined ? 'unmatched' : route.declaration.path, status, durationMs / 1000);
+    const level = route === undefined ? 30 : route.logLevel;
+    if (shared.accessLog.enabled(level)) {
+      const url = this.req.url!;
+      const query = shared.logQueryString ? -1 : url.indexOf('?');
+      shared.accessLog.write(level, this.requestId, this.generatedId, method, query < 0 ? url : url.slice(0, query), status, durationMs, this.runMs);
+    }
+  }
+
+  /** The client left before the request was complete: nothing is answered, and it stops counting as in flight. */
+  abandon(): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.reservedBytes > 0) this.shared.budget.release(this.reservedBytes);
+    this.shared.metrics.requestEnded();
+  }
+}
