@@ -105,14 +105,14 @@ describe('the process (inferschema serve)', () => {
     expect(served.output()).toContain('--api-key-file: cannot read /nonexistent/key: ENOENT');
   }, 30_000);
 
-  it('a port already in use: exit 3 without listing the model directory (the listing is for init failures)', async () => {
+  it('a port already in use: exit 4 (the command checks the port first) without listing the model directory (the listing is for init failures)', async () => {
     const blocker = createNetServer();
     const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
     try {
       const served = startServe([fixture('text-script.ts'), '--port', String(port), '--model-dir', fixture('model')]);
       running.push(served);
-      expect(await served.exited).toBe(3);
-      expect(served.logs().find((line) => line.level === 60)).toMatchObject({ msg: 'The server could not listen; it stops without serving' });
+      expect(await served.exited).toBe(4);
+      expect(served.output()).toContain(`port ${port} is already in use`);
       expect(served.output()).not.toContain('Model directory contents');
     } finally {
       blocker.close();
