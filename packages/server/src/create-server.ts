@@ -97,7 +97,7 @@ function buildHttpServer(
   };
   const shared: ExchangeShared = {
     metrics: context.metrics,
-    accessLog: accessLog(destination, { info: log.isLevelEnabled('info'), debug: log.isLevelEnabled('debug') }),
+    accessLog: accessLog(destination, { warn: log.isLevelEnabled('warn'), info: log.isLevelEnabled('info'), debug: log.isLevelEnabled('debug') }),
     log,
     maxBodyBytes: config.maxBodyBytes,
     logQueryString: config.logQueryString,

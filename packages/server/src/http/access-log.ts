@@ -12,21 +12,21 @@ const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
  *
  * @param levels which of `info` (30) and `debug` (20) lines are written (the server's log level).
  * @example
- * const log = accessLog(process.stdout, { info: true, debug: false });
+ * const log = accessLog(process.stdout, { warn: true, info: true, debug: false });
  * log.write(30, 'r1', true, 'GET', '/', 200, 0.4, -1);
  */
-export function accessLog(destination: LogDestination, levels: { readonly info: boolean; readonly debug: boolean }) {
+export function accessLog(destination: LogDestination, levels: { readonly warn: boolean; readonly info: boolean; readonly debug: boolean }) {
   const common = `,"pid":${process.pid},"hostname":${JSON.stringify(hostname())},"requestId":`;
   return {
-    /** True when lines of this level (30 info, 20 debug) are written. */
-    enabled(level: 20 | 30): boolean {
-      return level === 30 ? levels.info : levels.debug;
+    /** True when lines of this level (40 warn, 30 info, 20 debug) are written. */
+    enabled(level: 20 | 30 | 40): boolean {
+      return level === 40 ? levels.warn : level === 30 ? levels.info : levels.debug;
     },
     /**
      * Writes one line. `generatedId`: the server made the id (it needs no escaping); `runMs` < 0: `run` was not
      * called (no `runMs` field). Positional, so a request costs no record object.
      */
-    write(level: 20 | 30, requestId: string, generatedId: boolean, method: string, url: string, status: number, durationMs: number, runMs: number): void {
+    write(level: 20 | 30 | 40, requestId: string, generatedId: boolean, method: string, url: string, status: number, durationMs: number, runMs: number): void {
       const id = generatedId ? `"${requestId}"` : JSON.stringify(requestId);
       const run = runMs < 0 ? '' : `,"runMs":${round3(runMs)}`;
       destination.write(

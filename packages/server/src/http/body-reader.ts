@@ -8,13 +8,13 @@ import { MESSAGES } from './messages.js';
 export const BUSY_RETRY_AFTER_SECONDS = 1;
 
 /**
- * The body budget is spent: 503 with `Retry-After`. The connection stays open: Node reads and drops the rest of
- * the body (holding none of it), and the client gets the answer instead of a reset connection.
+ * The body budget is spent: the rest of the body is read and dropped (none of it held), then the request is
+ * answered 503 with `Retry-After`, so a client still sending gets the answer instead of a reset connection.
  */
 function busy(exchange: Exchange): void {
   exchange.firstChunk = undefined;
   exchange.chunks = undefined;
-  exchange.fail(new HttpError(503, MESSAGES.busy, { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) } }));
+  exchange.refusal = new HttpError(503, MESSAGES.busy, { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) } });
 }
 
 const EXCHANGE = Symbol('inferschema.exchange');
@@ -34,7 +34,7 @@ function tooLarge(exchange: Exchange): void {
 // The listeners are shared functions that find their exchange on the request: no closure per request.
 function onData(this: Carrier, chunk: Buffer): void {
   const exchange = this[EXCHANGE];
-  if (exchange.done) return;
+  if (exchange.done || exchange.refusal !== undefined) return;
   exchange.bodyBytes += chunk.length;
   if (exchange.bodyBytes > exchange.shared.maxBodyBytes) return tooLarge(exchange);
   // A chunked body reserves as it arrives; a declared one reserved its length up front.
@@ -51,6 +51,7 @@ function onData(this: Carrier, chunk: Buffer): void {
 function onEnd(this: Carrier): void {
   const exchange = this[EXCHANGE];
   if (exchange.done) return;
+  if (exchange.refusal !== undefined) return exchange.fail(exchange.refusal);
   exchange.body = exchange.chunks !== undefined ? Buffer.concat(exchange.chunks, exchange.bodyBytes) : (exchange.firstChunk ?? EMPTY);
   exchange.firstChunk = undefined;
   exchange.chunks = undefined;
@@ -83,8 +84,8 @@ export function readBody(exchange: Exchange, after: (exchange: Exchange) => void
   if (declared !== undefined && headers['transfer-encoding'] === undefined) {
     const length = Number(declared);
     if (length > exchange.shared.maxBodyBytes) return tooLarge(exchange);
-    if (!exchange.shared.budget.reserve(length)) return busy(exchange);
-    exchange.reservedBytes = length;
+    if (exchange.shared.budget.reserve(length)) exchange.reservedBytes = length;
+    else busy(exchange);
   }
   req[EXCHANGE] = exchange;
   req[AFTER] = after;

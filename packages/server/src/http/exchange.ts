@@ -74,6 +74,10 @@ export class Exchange {
   bodyBytes = 0;
   /** Bytes reserved in the body budget for this request (released once it is answered). */
   reservedBytes = 0;
+  /** The answer of a request refused while its body still arrives (sent once the body has been dropped). */
+  refusal: HttpError | undefined = undefined;
+  /** Log the request line at warn (a request refused before routing, e.g. a URL that cannot be decoded). */
+  warn = false;
   firstChunk: Buffer | undefined = undefined;
   chunks: Buffer[] | undefined = undefined;
 
@@ -166,7 +170,7 @@ export class Exchange {
     if (this.reservedBytes > 0) shared.budget.release(this.reservedBytes);
     shared.metrics.requestEnded();
     shared.metrics.requestAnswered(method, route === undefined ? 'unmatched' : route.declaration.path, status, durationMs / 1000);
-    const level = route === undefined ? 30 : route.logLevel;
+    const level = this.warn ? 40 : route === undefined ? 30 : route.logLevel;
     if (shared.accessLog.enabled(level)) {
       const url = this.req.url!;
       const query = shared.logQueryString ? -1 : url.indexOf('?');

@@ -66,6 +66,7 @@ export function createRequestListener(config: ServerConfig, shared: ExchangeShar
       }
     }
     if (match.kind === 'bad-url') {
+      exchange.warn = true;
       exchange.fail(new HttpError(400, `'${req.url}' is not a valid url component`));
       return;
     }
