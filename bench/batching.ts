@@ -2,16 +2,18 @@
  * Adaptive batching, off against on, in the same run: requests per second, p50/p99 latency and the server's
  * CPU time per request, with 64 concurrent clients (wrk, keep-alive, one row per request) and with one.
  *
- * Two models served through ONNX Runtime: examples/onnx-mlp (an MLP whose per-call cost dominates the HTTP
- * cost) and examples/onnx-regression (a 10-coefficient linear model, where it does not). Each model gets two
+ * Three models served through ONNX Runtime by examples/onnx-mlp's and examples/onnx-regression's scripts: an MLP
+ * with two hidden layers of 2048 units (its per-call cost dominates the HTTP cost; trained here by
+ * examples/onnx-mlp/train.py when missing), the example's MLP (3 x 512), and the 10-coefficient linear model
+ * (where the HTTP work dominates). Each model gets two
  * server processes started once, identical but for `--batch-max-size 0` on the "off" one; rounds alternate
  * off / on so both see the same (shared, noisy) machine, and the table gives the median of the rounds.
  *
  * Needs `wrk` (scripts/install-debian.sh wrk) and a built CLI (npm run build).
- * Usage: node --import tsx bench/batching.ts [--seconds 6] [--rounds 3] [--connections 64] [--model mlp|linear]
+ * Usage: node --import tsx bench/batching.ts [--seconds 6] [--rounds 3] [--connections 64] [--model mlp-2048x2|mlp-512x3|linear]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,19 +27,37 @@ const ONLY = process.argv.includes('--model') ? process.argv[process.argv.indexO
 
 interface Model {
   readonly name: string;
+  /** The entry script's example folder. */
   readonly example: string;
+  /** The model directory. */
+  readonly modelDir: string;
   /** A one-row request body. */
   readonly body: string;
 }
 
+const digit = readFileSync(join(ROOT, 'examples/onnx-mlp/requests/digit.json'), 'utf8');
+const patient = (JSON.parse(readFileSync(join(ROOT, 'examples/onnx-regression/requests/patients.json'), 'utf8')) as { features: number[][] }).features[0];
+const BENCH_MLP_DIR = join(ROOT, 'bench/models/mlp-2048x2');
+
 const MODELS: readonly Model[] = [
-  { name: 'mlp', example: 'onnx-mlp', body: readFileSync(join(ROOT, 'examples/onnx-mlp/requests/digit.json'), 'utf8') },
-  {
-    name: 'linear',
-    example: 'onnx-regression',
-    body: JSON.stringify({ features: [(JSON.parse(readFileSync(join(ROOT, 'examples/onnx-regression/requests/patients.json'), 'utf8')) as { features: number[][] }).features[0]] }),
-  },
+  // Two hidden layers of 2048 units (17 MB of weights): one call costs more than the HTTP work around it.
+  { name: 'mlp-2048x2', example: 'onnx-mlp', modelDir: BENCH_MLP_DIR, body: digit },
+  // The example's three layers of 512 units (2.2 MB): one call costs about as much as the HTTP work.
+  { name: 'mlp-512x3', example: 'onnx-mlp', modelDir: join(ROOT, 'examples/onnx-mlp/model'), body: digit },
+  { name: 'linear', example: 'onnx-regression', modelDir: join(ROOT, 'examples/onnx-regression/model'), body: JSON.stringify({ features: [patient] }) },
 ];
+
+/** Trains the bench's larger MLP with examples/onnx-mlp/train.py when it is not there yet (about 4 minutes). */
+function ensureBenchModel(): void {
+  if (existsSync(join(BENCH_MLP_DIR, 'digits-mlp.onnx'))) return;
+  console.error('Training the bench MLP (2048 x 2) with scikit-learn ...');
+  const result = spawnSync(
+    '/usr/bin/python3',
+    ['examples/onnx-mlp/train.py', '--hidden', '2048,2048', '--max-iter', '10', '--out', join(BENCH_MLP_DIR, 'digits-mlp.onnx'), '--no-requests'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (result.status !== 0) throw new Error('examples/onnx-mlp/train.py failed (needs python3-sklearn, python3-onnx, python3-numpy)');
+}
 
 interface Server {
   readonly port: number;
@@ -60,8 +80,8 @@ function cpuSeconds(pid: number): number {
 
 async function startServer(model: Model, batching: boolean): Promise<Server> {
   const port = await freePort();
-  const dir = join(ROOT, 'examples', model.example);
-  const args = [join(ROOT, 'packages/cli/dist/bin.js'), 'serve', join(dir, 'score.ts'), '--model-dir', join(dir, 'model'), '--port', String(port), '--log-level', 'warn'];
+  const script = join(ROOT, 'examples', model.example, 'score.ts');
+  const args = [join(ROOT, 'packages/cli/dist/bin.js'), 'serve', script, '--model-dir', model.modelDir, '--port', String(port), '--log-level', 'warn'];
   if (!batching) args.push('--batch-max-size', '0');
   const server = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   await waitForOk(port, { path: '/score', method: 'POST', body: model.body, attempts: 300 });
@@ -85,9 +105,9 @@ function milliseconds(text: string): number {
 function measure(server: Server, luaScript: string, connections: number): Round {
   const url = `http://127.0.0.1:${server.port}/score`;
   const threads = String(Math.min(2, connections));
-  spawnSync('wrk', ['-t', threads, '-c', String(connections), '-d', '1s', '-s', luaScript, url], { encoding: 'utf8' });
+  spawnSync('wrk', ['-t', threads, '-c', String(connections), '-d', '1s', '--timeout', '10s', '-s', luaScript, url], { encoding: 'utf8' });
   const before = cpuSeconds(server.process.pid!);
-  const result = spawnSync('wrk', ['-t', threads, '-c', String(connections), '-d', `${SECONDS}s`, '--latency', '-s', luaScript, url], { encoding: 'utf8' });
+  const result = spawnSync('wrk', ['-t', threads, '-c', String(connections), '-d', `${SECONDS}s`, '--timeout', '10s', '--latency', '-s', luaScript, url], { encoding: 'utf8' });
   const cpu = cpuSeconds(server.process.pid!) - before;
   const out = result.stdout;
   const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
@@ -113,6 +133,7 @@ function summary(rounds: readonly Round[]): Round {
   };
 }
 
+if (!ONLY || ONLY === 'mlp-2048x2') ensureBenchModel();
 const workDir = mkdtempSync(join(tmpdir(), 'inferschema-batching-bench-'));
 const rows: string[] = [];
 try {

@@ -59,6 +59,13 @@ describe('batching in the script layer (what /score, OIP and the CLI share)', ()
     expect(module.calls.slice(before).sort()).toEqual([1, 1]);
   });
 
+  it('works as a legacy decorator (experimentalDecorators) too', async () => {
+    const script = await loadScoringScript(fixture('legacy/batched.ts'));
+    expect(script.batching).toEqual({ maxBatchSize: 8, maxLatencyMs: 1_000 });
+    // Each answer is 20x + the rows of the batch: both requests went into one batch of 3 rows.
+    expect(await Promise.all([script.invoke({ data: [[1]] }), script.invoke({ data: [[2], [3]] })])).toEqual([[23], [43, 63]]);
+  });
+
   it('refuses @batch on a run with an input that has no rows to stack', async () => {
     const error = await loadError('batch/standard-input.ts');
     expect(error.code).toBe('CONTRACT');
