@@ -6,11 +6,12 @@
  * with two hidden layers of 2048 units (its per-call cost dominates the HTTP cost; trained here by
  * examples/onnx-mlp/train.py when missing), the example's MLP (3 x 512), and the 10-coefficient linear model
  * (where the HTTP work dominates). Each model gets two
- * server processes started once, identical but for `--batch-max-size 0` on the "off" one; rounds alternate
- * off / on so both see the same (shared, noisy) machine, and the table gives the median of the rounds.
+ * server processes started once, identical but for `--batch-max-size 0` on the "off" one; short rounds
+ * alternate off / on so both see the same (shared, noisy) machine; the table gives the medians of the rounds and
+ * the median of the paired on/off ratios.
  *
  * Needs `wrk` (scripts/install-debian.sh wrk) and a built CLI (npm run build).
- * Usage: node --import tsx bench/batching.ts [--seconds 6] [--rounds 3] [--connections 64] [--model mlp-2048x2|mlp-512x3|linear]
+ * Usage: node --import tsx bench/batching.ts [--seconds 2] [--rounds 8] [--connections 64] [--model mlp-2048x2|mlp-512x3|linear]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,8 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { flag, freePort, waitForOk } from './support/loopback.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SECONDS = flag('seconds', 6);
-const ROUNDS = flag('rounds', 3);
+const SECONDS = flag('seconds', 2);
+const ROUNDS = flag('rounds', 8);
 const CONNECTIONS = flag('connections', 64);
 const ONLY = process.argv.includes('--model') ? process.argv[process.argv.indexOf('--model') + 1] : undefined;
 
@@ -101,13 +102,12 @@ function milliseconds(text: string): number {
   return Number(match[1]) * scale;
 }
 
-/** One wrk round against a server (after a 1 s warm-up round that is not counted). */
-function measure(server: Server, luaScript: string, connections: number): Round {
+/** One wrk round against a server: `seconds` of `connections` keep-alive clients, each sending the next request on the answer. */
+function measure(server: Server, luaScript: string, connections: number, seconds = SECONDS): Round {
   const url = `http://127.0.0.1:${server.port}/score`;
   const threads = String(Math.min(2, connections));
-  spawnSync('wrk', ['-t', threads, '-c', String(connections), '-d', '1s', '--timeout', '10s', '-s', luaScript, url], { encoding: 'utf8' });
   const before = cpuSeconds(server.process.pid!);
-  const result = spawnSync('wrk', ['-t', threads, '-c', String(connections), '-d', `${SECONDS}s`, '--timeout', '10s', '--latency', '-s', luaScript, url], { encoding: 'utf8' });
+  const result = spawnSync('wrk', ['-t', threads, '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '--latency', '-s', luaScript, url], { encoding: 'utf8' });
   const cpu = cpuSeconds(server.process.pid!) - before;
   const out = result.stdout;
   const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
@@ -148,6 +148,9 @@ try {
     const off = await startServer(model, false);
     const on = await startServer(model, true);
     try {
+      // Warm both (JIT, ONNX Runtime's first calls) before the measured rounds.
+      measure(off, luaScript, CONNECTIONS, 2);
+      measure(on, luaScript, CONNECTIONS, 2);
       const results = { off: [] as Round[], on: [] as Round[], offOne: [] as Round[], onOne: [] as Round[] };
       for (let round = 0; round < ROUNDS; round += 1) {
         results.off.push(measure(off, luaScript, CONNECTIONS));
@@ -156,13 +159,16 @@ try {
         results.onOne.push(measure(on, luaScript, 1));
       }
       const [a, b, c, d] = [summary(results.off), summary(results.on), summary(results.offOne), summary(results.onOne)];
+      // Each round of "on" ran right after its round of "off": the median of the paired ratios is the figure
+      // least moved by the other work on the machine.
+      const paired = (on: readonly Round[], off: readonly Round[], pick: (round: Round) => number) => median(on.map((round, index) => pick(round) / pick(off[index]!)));
       const line = (label: string, connections: number, r: Round, ratio: string) =>
         `| ${model.name} | ${label} | ${connections} | ${Math.round(r.rps).toLocaleString('en-US')} | ${ratio} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${Math.round(r.cpuUs)} | ${r.errors} |`;
-      rows.push(line('off', CONNECTIONS, a, '1.00x'), line('on', CONNECTIONS, b, `${(b.rps / a.rps).toFixed(2)}x`));
-      rows.push(line('off', 1, c, '1.00x'), line('on', 1, d, `${(d.rps / c.rps).toFixed(2)}x`));
+      rows.push(line('off', CONNECTIONS, a, '1.00x'), line('on', CONNECTIONS, b, `${paired(results.on, results.off, (round) => round.rps).toFixed(2)}x`));
+      rows.push(line('off', 1, c, '1.00x'), line('on', 1, d, `${paired(results.onOne, results.offOne, (round) => round.rps).toFixed(2)}x`));
       rows.push(
-        `| ${model.name} | on, ${CONNECTIONS} clients: p99 / off's p99 at 1 client | | | | | ${(b.p99 / c.p99).toFixed(2)}x | | |`,
-        `| ${model.name} | on / off at 1 client: p99 | | | | | ${(d.p99 / c.p99).toFixed(2)}x | | |`,
+        `| ${model.name} | on / off at 1 client: p99 (paired) | | | | | ${paired(results.onOne, results.offOne, (round) => round.p99).toFixed(2)}x | | |`,
+        `| ${model.name} | on at ${CONNECTIONS} clients / off at 1 client: p99 | | | | | ${(b.p99 / c.p99).toFixed(2)}x | | |`,
       );
       for (const [label, list] of Object.entries(results)) {
         console.error(`${model.name} ${label}: ${list.map((round) => `${Math.round(round.rps)} req/s p99 ${round.p99.toFixed(2)} ms`).join(', ')}`);
@@ -176,7 +182,7 @@ try {
   rmSync(workDir, { recursive: true, force: true });
 }
 
-console.log(`${ROUNDS} alternating rounds of ${SECONDS} s (median), wrk, one row per request; load average ${loadavg()[0]!.toFixed(1)}\n`);
+console.log(`${ROUNDS} alternating rounds of ${SECONDS} s (medians; "vs off" is the median of the paired per-round ratios), wrk, one row per request; load average at the end ${loadavg()[0]!.toFixed(1)}\n`);
 console.log('| model | batching | clients | req/s | vs off | p50 ms | p99 ms | server CPU µs/req | errors |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
