@@ -67,6 +67,8 @@ interface Server {
 
 interface Round {
   readonly rps: number;
+  /** Mean rows per call of run during the round (1 when batching is off). */
+  readonly batch: number;
   readonly p50: number;
   readonly p99: number;
   readonly cpuUs: number;
@@ -103,12 +105,22 @@ function milliseconds(text: string): number {
 }
 
 /** One wrk round against a server: `seconds` of `connections` keep-alive clients, each sending the next request on the answer. */
-function measure(server: Server, luaScript: string, connections: number, seconds = SECONDS): Round {
+async function batchTotals(server: Server): Promise<{ rows: number; calls: number }> {
+  const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+  const read = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { rows: read('inferschema_batch_rows_sum'), calls: read('inferschema_batch_rows_count') };
+}
+
+async function measure(server: Server, luaScript: string, connections: number, seconds = SECONDS): Promise<Round> {
   const url = `http://127.0.0.1:${server.port}/score`;
   const threads = String(Math.min(2, connections));
+  const batchesBefore = await batchTotals(server);
   const before = cpuSeconds(server.process.pid!);
   const result = spawnSync('wrk', ['-t', threads, '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '--latency', '-s', luaScript, url], { encoding: 'utf8' });
   const cpu = cpuSeconds(server.process.pid!) - before;
+  const batchesAfter = await batchTotals(server);
+  const calls = batchesAfter.calls - batchesBefore.calls;
+  const batch = calls > 0 ? (batchesAfter.rows - batchesBefore.rows) / calls : 1;
   const out = result.stdout;
   const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
@@ -118,7 +130,7 @@ function measure(server: Server, luaScript: string, connections: number, seconds
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   const errors = non2xx + (socketErrors ? socketErrors.slice(1).reduce((sum, count) => sum + Number(count), 0) : 0);
   if (requests === 0) throw new Error(`wrk measured nothing:\n${out}\n${result.stderr}`);
-  return { rps, p50, p99, cpuUs: (cpu / requests) * 1e6, errors };
+  return { rps, batch, p50, p99, cpuUs: (cpu / requests) * 1e6, errors };
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -126,6 +138,7 @@ const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[
 function summary(rounds: readonly Round[]): Round {
   return {
     rps: median(rounds.map((round) => round.rps)),
+    batch: median(rounds.map((round) => round.batch)),
     p50: median(rounds.map((round) => round.p50)),
     p99: median(rounds.map((round) => round.p99)),
     cpuUs: median(rounds.map((round) => round.cpuUs)),
@@ -149,29 +162,29 @@ try {
     const on = await startServer(model, true);
     try {
       // Warm both (JIT, ONNX Runtime's first calls) before the measured rounds.
-      measure(off, luaScript, CONNECTIONS, 2);
-      measure(on, luaScript, CONNECTIONS, 2);
+      await measure(off, luaScript, CONNECTIONS, 2);
+      await measure(on, luaScript, CONNECTIONS, 2);
       const results = { off: [] as Round[], on: [] as Round[], offOne: [] as Round[], onOne: [] as Round[] };
       for (let round = 0; round < ROUNDS; round += 1) {
-        results.off.push(measure(off, luaScript, CONNECTIONS));
-        results.on.push(measure(on, luaScript, CONNECTIONS));
-        results.offOne.push(measure(off, luaScript, 1));
-        results.onOne.push(measure(on, luaScript, 1));
+        results.off.push(await measure(off, luaScript, CONNECTIONS));
+        results.on.push(await measure(on, luaScript, CONNECTIONS));
+        results.offOne.push(await measure(off, luaScript, 1));
+        results.onOne.push(await measure(on, luaScript, 1));
       }
       const [a, b, c, d] = [summary(results.off), summary(results.on), summary(results.offOne), summary(results.onOne)];
       // Each round of "on" ran right after its round of "off": the median of the paired ratios is the figure
       // least moved by the other work on the machine.
       const paired = (on: readonly Round[], off: readonly Round[], pick: (round: Round) => number) => median(on.map((round, index) => pick(round) / pick(off[index]!)));
       const line = (label: string, connections: number, r: Round, ratio: string) =>
-        `| ${model.name} | ${label} | ${connections} | ${Math.round(r.rps).toLocaleString('en-US')} | ${ratio} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${Math.round(r.cpuUs)} | ${r.errors} |`;
+        `| ${model.name} | ${label} | ${connections} | ${Math.round(r.rps).toLocaleString('en-US')} | ${ratio} | ${r.batch.toFixed(1)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${Math.round(r.cpuUs)} | ${r.errors} |`;
       rows.push(line('off', CONNECTIONS, a, '1.00x'), line('on', CONNECTIONS, b, `${paired(results.on, results.off, (round) => round.rps).toFixed(2)}x`));
       rows.push(line('off', 1, c, '1.00x'), line('on', 1, d, `${paired(results.onOne, results.offOne, (round) => round.rps).toFixed(2)}x`));
       rows.push(
-        `| ${model.name} | on / off at 1 client: p99 (paired) | | | | | ${paired(results.onOne, results.offOne, (round) => round.p99).toFixed(2)}x | | |`,
-        `| ${model.name} | on at ${CONNECTIONS} clients / off at 1 client: p99 | | | | | ${(b.p99 / c.p99).toFixed(2)}x | | |`,
+        `| ${model.name} | on / off at 1 client: p99 (paired) | | | | | | ${paired(results.onOne, results.offOne, (round) => round.p99).toFixed(2)}x | | |`,
+        `| ${model.name} | on at ${CONNECTIONS} clients / off at 1 client: p99 | | | | | | ${(b.p99 / c.p99).toFixed(2)}x | | |`,
       );
       for (const [label, list] of Object.entries(results)) {
-        console.error(`${model.name} ${label}: ${list.map((round) => `${Math.round(round.rps)} req/s p99 ${round.p99.toFixed(2)} ms`).join(', ')}`);
+        console.error(`${model.name} ${label}: ${list.map((round) => `${Math.round(round.rps)} req/s (${round.batch.toFixed(1)} rows/run) p99 ${round.p99.toFixed(2)} ms`).join(', ')}`);
       }
     } finally {
       await stopServer(off);
@@ -183,6 +196,6 @@ try {
 }
 
 console.log(`${ROUNDS} alternating rounds of ${SECONDS} s (medians; "vs off" is the median of the paired per-round ratios), wrk, one row per request; load average at the end ${loadavg()[0]!.toFixed(1)}\n`);
-console.log('| model | batching | clients | req/s | vs off | p50 ms | p99 ms | server CPU µs/req | errors |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| model | batching | clients | req/s | vs off | rows per run | p50 ms | p99 ms | server CPU µs/req | errors |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);

@@ -200,7 +200,7 @@ export class Batcher {
         return values[0] === undefined ? undefined : concatRows(values);
       });
       const result = await this.#run(args);
-      if (batch[0]!.key === '' ) {
+      if (batch[0]!.key === '') {
         batch[0]!.resolve(result);
         return;
       }
