@@ -3,7 +3,7 @@
  * float64 features, validated and converted into an ndarray, through examples/regression's Ridge `run`) on the
  * inferschema server, against a bare `node:http` server that parses the same JSON and answers the same
  * prediction, in the same run. Also: `inferschema serve --workers 2` against the single process (and a bare
- * two-worker cluster for reference), and a large body (about 19 MB of JSON) on both servers.
+ * two-worker cluster for reference), and a large body (about 15 MB of JSON) on both servers.
  *
  * The load comes from wrk (Debian's, installed by scripts/install-debian.sh when missing; one thread, keep-alive
  * connections): a Node load generator tops out below what a bare node:http server answers here, which squeezes
@@ -27,11 +27,11 @@ import { cpuSeconds, ensureWrk, runWrk, type WrkResult } from './support/wrk.js'
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(ROOT, 'examples', 'regression');
 const SMALL_BODY = JSON.stringify({ data: [[10, 9, 8, 7, 6, 5, 4, 3, 2, 1]] });
-/** 100,000 rows of 10 features with 17 significant digits: about 19 MB of JSON. */
+/** 80,000 rows of 10 features with 17 significant digits: about 15 MB of JSON (under the 16 MiB body limit). */
 function largeBody(): string {
   let seed = 7;
   const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 100 - 50;
-  return JSON.stringify({ data: Array.from({ length: 100_000 }, () => Array.from({ length: 10 }, random)) });
+  return JSON.stringify({ data: Array.from({ length: 80_000 }, () => Array.from({ length: 10 }, random)) });
 }
 
 const LOG_LEVEL = process.argv.includes('--log-level') ? process.argv[process.argv.indexOf('--log-level') + 1]! : 'info';
@@ -200,7 +200,7 @@ async function main(): Promise<void> {
       const pair = servers.filter((server) => server.kind === 'bare' || server.kind === 'inferschema');
       const largeAnswers = await Promise.all(pair.map((server) => answer(server.port, body)));
       if (largeAnswers[0] !== largeAnswers[1]) throw new Error('the servers answered the large body differently');
-      console.log(`\nlarge body: ${(Buffer.byteLength(body) / 1e6).toFixed(1)} MB of JSON (100,000 rows × 10), wrk -t1 -c2, ${largeRounds} rounds of ${seconds} s\n`);
+      console.log(`\nlarge body: ${(Buffer.byteLength(body) / 1e6).toFixed(1)} MB of JSON (80,000 rows × 10), wrk -t1 -c2, ${largeRounds} rounds of ${seconds} s\n`);
       const large = await alternate(pair, body, 2, seconds, largeRounds);
       table(large);
       const ratio = pairedRatio(large, 'inferschema', 'bare', (round) => round.requestsPerSecond);
