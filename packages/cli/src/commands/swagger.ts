@@ -1,8 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { LoadedScript } from '@inferschema/core/runtime';
-import type { OpenApiVersion } from '@inferschema/core';
+import { parseJson, type OpenApiVersion } from '@inferschema/core';
 import {
   buildServiceDocument,
   OPENAPI_VERSION_ALIASES,
@@ -12,6 +12,7 @@ import {
   UnsupportedVersionError,
 } from '@inferschema/openapi';
 import { CliError, EXIT } from '../cli-error.js';
+import { compareDocuments } from '../compare-documents.js';
 import { write, type CliIo } from '../cli-io.js';
 import { findUserDocument } from '../find-user-document.js';
 import { loadScript } from '../load-script.js';
@@ -20,6 +21,7 @@ import { createProgress } from '../progress.js';
 interface SwaggerOptions {
   readonly version: string;
   readonly out?: string;
+  readonly check?: string;
   readonly userDocument: boolean;
 }
 
@@ -41,14 +43,46 @@ async function swagger(io: CliIo, scriptPath: string, options: SwaggerOptions): 
   const out = options.out === undefined ? undefined : resolve(options.out);
   const found = options.userDocument ? await findUserDocument(script, version, io.env) : undefined;
   // Regenerating the user file itself must not read it back, or a committed swagger.json would never change.
-  const user = found && found.path !== out ? found : undefined;
+  const checked = options.check === undefined ? undefined : resolve(options.check);
+  const user = found && found.path !== out && found.path !== checked ? found : undefined;
   if (user) io.stderr.write(`Using the user-supplied ${user.path} (--no-user-document generates it instead)\n`);
   const document = user ? user.document : generate(script, version, io.env);
   const text = serializeDocument(document);
+  if (checked !== undefined) return check(io, checked, document as Record<string, unknown>, text);
   if (out === undefined) return write(io.stdout, text);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, text);
   await write(io.stderr, `${describeWritten(out, document)}\n`);
+}
+
+/** `--check <file>`: exit 0 when the file holds exactly this document, else a readable diff and exit 1. */
+async function check(io: CliIo, path: string, document: Record<string, unknown>, text: string): Promise<void> {
+  let committedText: string;
+  try {
+    committedText = await readFile(path, 'utf8');
+  } catch {
+    throw new CliError(`--check ${path} does not exist`, EXIT.usage);
+  }
+  let committed: Record<string, unknown>;
+  try {
+    committed = parseJson(committedText, { exactIntegers: true }) as Record<string, unknown>;
+  } catch {
+    throw new CliError(`--check ${path} is not JSON`, EXIT.usage);
+  }
+  const versionOf = (value: Record<string, unknown>) => String(value?.openapi ?? value?.swagger ?? 'none');
+  if (versionOf(committed) !== versionOf(document)) {
+    throw new CliError(`--check ${path} is a ${versionOf(committed)} document; the script generates ${versionOf(document)} (use --version)`, EXIT.usage);
+  }
+  if (committedText === text) return write(io.stderr, `${path} is up to date\n`);
+  const changes = compareDocuments(committed, document);
+  const lines = [
+    ...changes.added.map((operation) => `  added:   ${operation}`),
+    ...changes.removed.map((operation) => `  removed: ${operation}`),
+    ...changes.changed.map((operation) => `  changed: ${operation}`),
+  ];
+  if (lines.length === 0) lines.push('  changed: the document outside its operations (info, schemas or formatting)');
+  const verdict = changes.breaking.length > 0 ? `a breaking change: ${changes.breaking.join('; ')}` : 'not a breaking change';
+  throw new CliError(`${path} is stale (${verdict}); regenerate it with --out`, EXIT.failed, lines);
 }
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -83,6 +117,7 @@ export function registerSwaggerCommand(program: Command, io: CliIo): void {
         .default('2'),
     )
     .option('--out <file>', 'write the document to this file instead of stdout')
+    .option('--check <file>', 'write nothing; exit 0 when <file> holds this document, else print what changed and exit 1')
     .option('--no-user-document', 'generate the document even when a user-supplied one is next to the script (always so when --out is that file)')
     .addHelpText(
       'after',
