@@ -49,7 +49,15 @@ describe('inferschema swagger', { timeout: CLI_TIMEOUT }, () => {
     const result = await runCli(['swagger', SCALE, '--version', '3'], { env });
     const document = parseJson(result.stdout) as { info: unknown; paths: object };
     expect(document.info).toEqual({ title: 'scaler', description: 'API specification for the machine learning service scaler', version: '2.3' });
-    expect(Object.keys(document.paths)).toEqual(['/api/', '/api/score', '/api/swagger.json']);
+    expect(Object.keys(document.paths)).toEqual([
+      '/api/',
+      '/api/score',
+      '/api/swagger.json',
+      '/api/v2',
+      '/api/v2/models/score',
+      '/api/v2/models/score/ready',
+      '/api/v2/models/score/infer',
+    ]);
   });
 
   it('refuses a version the samples cannot be written in, in one line, and exits 1', async () => {

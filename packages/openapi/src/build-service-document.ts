@@ -11,6 +11,7 @@ import type { DocumentFormat, ServiceSchemaName } from './versions/document-form
 import { openApi30Format } from './versions/openapi30.js';
 import { openApi31Format } from './versions/openapi31.js';
 import { ERROR_RESPONSE_SCHEMA, UNDECLARED_SCHEMA } from './versions/service-template.js';
+import type { OipModelDescription } from './versions/oip-paths.js';
 import { swagger2Format } from './versions/swagger2.js';
 
 /** The schemas of a script, as `LoadedScript` has them. */
@@ -19,6 +20,11 @@ export interface ServiceSchemas {
   readonly input?: JsonSchema | undefined;
   /** The result of `run` (`ServiceOutput`); undefined when the script does not declare it. */
   readonly output?: JsonSchema | undefined;
+  /**
+   * The model's Open Inference Protocol description (`describeOipModel(script)`): its routes are described
+   * too, with its tensors. Undefined: the Azure routes only.
+   */
+  readonly oip?: OipModelDescription | undefined;
   /** The versions the schemas fit. Default: what `supportedVersionsOf` says of both schemas. */
   readonly supportedVersions?: readonly OpenApiVersion[];
 }
@@ -100,5 +106,6 @@ export function buildServiceDocument<TVersion extends OpenApiVersion>(
     },
     schemas: rendered,
     versionAliases: aliasesOf(supported),
+    oip: schemas.oip,
   });
 }

@@ -16,4 +16,5 @@ export { OPENAPI_VERSION_ALIASES, parseOpenApiVersion, versionName } from './doc
 export { serializeDocument } from './serialize-document.js';
 export { DEFAULT_SERVICE_INFO, normalizePathPrefix, serviceInfoFromEnv, type ServiceInfo } from './service-info.js';
 export { UnsupportedVersionError, type InexpressibleSchema } from './unsupported-version-error.js';
+export { describeOipModel, type OipModelDescription } from './versions/oip-paths.js';
 export { loadUserDocument, USER_DOCUMENT_FILES, type UserDocument } from './user-document.js';

@@ -31,6 +31,7 @@ import { scoreHandlers } from './routes/score.js';
 import { swaggerHandlers } from './routes/swagger.js';
 import type { ServerContext, ServerPhase } from './server-context.js';
 import { prepareServiceDocuments } from './service-documents.js';
+import type { OipModelDescription } from '@inferschema/openapi';
 
 /** Options of {@link createServer}: the server's configuration, plus what only code (not flags) can set. */
 export interface CreateServerOptions extends ServerOptions {
@@ -143,6 +144,11 @@ async function initWithin(init: () => Promise<void>, timeoutMs: number): Promise
   }
 }
 
+/** What the service documents say of a model's Open Inference Protocol routes (undefined: no tensor form). */
+function oipDescriptionOf(model: ServedModel): OipModelDescription | undefined {
+  return model.signature ? { name: model.name, inputs: model.signature.inputs, outputs: model.signature.outputs } : undefined;
+}
+
 /** One model of a server that serves several: its entry script and (default: the script's file name) its name. */
 export interface ModelSource {
   readonly script: LoadedScript | string;
@@ -190,7 +196,7 @@ export async function createServer(script: LoadedScript | string | readonly Mode
     models,
     config,
     metrics: createServerMetrics(),
-    documents: await prepareServiceDocuments(loaded, config),
+    documents: await prepareServiceDocuments(loaded, config, oipDescriptionOf(models[0]!)),
     log,
     phase: 'starting',
     running: options.runningRequests ?? new RunningRequests(),

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { ALL_OPENAPI_VERSIONS } from '@inferschema/core/schema';
 import type { LoadedScript } from '@inferschema/core/runtime';
 import type { OpenApiVersion } from '@inferschema/core';
-import { buildServiceDocument, loadUserDocument, serializeDocument } from '@inferschema/openapi';
+import { buildServiceDocument, loadUserDocument, serializeDocument, type OipModelDescription } from '@inferschema/openapi';
 import type { ServerConfig } from './config.js';
 
 /** A served document: its JSON text, and the user file it came from when it was not generated. */
@@ -22,6 +22,7 @@ function isEmptyDocument(value: unknown): boolean {
  * Builds the service document of every version the script supports, once, and serializes it; a user-supplied
  * `swagger.json`/`swagger2.json`/`swagger3.json`/`swagger3.1.json` (in `appRoot`, else the script's directory)
  * replaces the generated document of its version, and adds that version if the script could not describe it.
+ * `oip`: the model's Open Inference Protocol routes to describe too (the first model's).
  * An empty user file (`{}`, `""`) counts as absent.
  *
  * @throws SyntaxError when a user file is not JSON (the server must not start with it).
@@ -29,7 +30,7 @@ function isEmptyDocument(value: unknown): boolean {
  * const documents = await prepareServiceDocuments(script, config);
  * documents.get('3.1')?.text;
  */
-export async function prepareServiceDocuments(script: LoadedScript, config: ServerConfig): Promise<ServiceDocuments> {
+export async function prepareServiceDocuments(script: LoadedScript, config: ServerConfig, oip?: OipModelDescription): Promise<ServiceDocuments> {
   const documents = new Map<OpenApiVersion, ServedDocument>();
   const folder = config.appRoot ?? dirname(script.path);
   for (const version of ALL_OPENAPI_VERSIONS) {
@@ -38,7 +39,7 @@ export async function prepareServiceDocuments(script: LoadedScript, config: Serv
       documents.set(version, { text: serializeDocument(user.document), userFile: user.path });
     } else if (script.supportedVersions.includes(version)) {
       const document = buildServiceDocument(
-        { input: script.inputSchema, output: script.outputSchema, supportedVersions: script.supportedVersions },
+        { input: script.inputSchema, output: script.outputSchema, supportedVersions: script.supportedVersions, oip },
         { version, title: config.serviceName, serviceVersion: config.serviceVersion, pathPrefix: config.servicePathPrefix },
       );
       documents.set(version, { text: serializeDocument(document), userFile: undefined });

@@ -5,6 +5,7 @@ import type { LoadedScript } from '@inferschema/core/runtime';
 import { parseJson, type OpenApiVersion } from '@inferschema/core';
 import {
   buildServiceDocument,
+  describeOipModel,
   OPENAPI_VERSION_ALIASES,
   parseOpenApiVersion,
   serializeDocument,
@@ -28,7 +29,7 @@ interface SwaggerOptions {
 function generate(script: LoadedScript, version: OpenApiVersion, env: CliIo['env']): unknown {
   try {
     return buildServiceDocument(
-      { input: script.inputSchema, output: script.outputSchema, supportedVersions: script.supportedVersions },
+      { input: script.inputSchema, output: script.outputSchema, supportedVersions: script.supportedVersions, oip: describeOipModel(script) },
       { version, ...serviceInfoFromEnv(env) },
     );
   } catch (error) {

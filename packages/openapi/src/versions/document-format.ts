@@ -1,6 +1,7 @@
 import type { OpenApiVersion } from '@inferschema/core';
 import type { RenderedSchema, SchemaDialect } from '../schema/schema-dialect.js';
 import type { ServiceInfo } from '../service-info.js';
+import type { OipModelDescription } from './oip-paths.js';
 
 /** The component schemas every service document has. */
 export type ServiceSchemaName = 'ServiceInput' | 'ServiceOutput' | 'ErrorResponse';
@@ -11,6 +12,8 @@ export interface ServiceDocumentParts {
   readonly schemas: Readonly<Record<ServiceSchemaName, RenderedSchema>>;
   /** The values the `version` query parameter of `/swagger.json` accepts for this script. */
   readonly versionAliases: readonly string[];
+  /** The model's Open Inference Protocol routes to describe too; undefined: none. */
+  readonly oip?: OipModelDescription | undefined;
 }
 
 /** One document version: its schema dialect and its template (a strategy of `buildServiceDocument`). */

@@ -1,5 +1,6 @@
 import type { oas30, oas31 } from 'openapi3-ts';
 import type { ServiceDocumentParts } from './document-format.js';
+import { oipDocumentedRoutes, oipSchemas, type OipModelDescription } from './oip-paths.js';
 import { RESPONSE_TEXTS, SERVICE_TEMPLATE as T } from './service-template.js';
 
 type OpenApi3Document = oas30.OpenAPIObject | oas31.OpenAPIObject;
@@ -16,7 +17,7 @@ const errorResponse = () => ({ description: RESPONSE_TEXTS.failed, content: json
  */
 export function buildOpenApi3Document<TDocument extends OpenApi3Document>(
   openapi: TDocument['openapi'],
-  { info, schemas, versionAliases }: ServiceDocumentParts,
+  { info, schemas, versionAliases, oip }: ServiceDocumentParts,
 ): TDocument {
   const paths = T.paths(info);
   // The template is the same in 3.0 and 3.1 (only the schemas' dialect differs); it is checked against 3.1.
@@ -66,5 +67,32 @@ export function buildOpenApi3Document<TDocument extends OpenApi3Document>(
       securitySchemes: { Bearer: T.bearerScheme() },
     },
   };
+  if (oip) addOipRoutes(document, oip, info.pathPrefix);
   return document as unknown as TDocument;
+}
+
+/** The model's Open Inference Protocol routes (from the route table) and their schemas. */
+function addOipRoutes(document: oas31.OpenAPIObject, model: OipModelDescription, pathPrefix: string): void {
+  const oipJson = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
+  for (const route of oipDocumentedRoutes(model, pathPrefix)) {
+    const { declaration } = route;
+    const operation: oas31.OperationObject = {
+      operationId: declaration.operationId!,
+      tags: ['Open Inference Protocol'],
+      description: declaration.responses[200],
+      ...(declaration.auth === 'api-key' ? { security: [{ Bearer: [] }] } : {}),
+      responses: {
+        200: { description: declaration.responses[200]!, content: oipJson(route.response) },
+        default: { description: declaration.responses.default ?? RESPONSE_TEXTS.failed, content: oipJson('OipError') },
+      },
+    };
+    if (route.request) {
+      operation.requestBody = {
+        description: 'The input tensors (JSON; or application/octet-stream with binary tensor data after the JSON, its length in Inference-Header-Content-Length).',
+        content: oipJson(route.request),
+      };
+    }
+    document.paths![route.path] = { ...document.paths![route.path], [route.method]: operation };
+  }
+  Object.assign(document.components!.schemas!, oipSchemas(model, true));
 }

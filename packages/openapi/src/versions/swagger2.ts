@@ -1,6 +1,7 @@
 import type { OpenAPIV2 } from 'openapi-types';
 import { beyondOpenApi30, splitNull, type SchemaDialect } from '../schema/schema-dialect.js';
 import type { DocumentFormat, ServiceDocumentParts } from './document-format.js';
+import { oipDocumentedRoutes, oipSchemas, type OipModelDescription } from './oip-paths.js';
 import { RESPONSE_TEXTS, SERVICE_TEMPLATE as T } from './service-template.js';
 
 /**
@@ -21,9 +22,9 @@ export const swagger2Dialect: SchemaDialect = {
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
 const errorResponse = (): OpenAPIV2.ResponseObject => ({ description: RESPONSE_TEXTS.failed, schema: ref('ErrorResponse') });
 
-function build({ info, schemas, versionAliases }: ServiceDocumentParts): OpenAPIV2.Document {
+function build({ info, schemas, versionAliases, oip }: ServiceDocumentParts): OpenAPIV2.Document {
   const paths = T.paths(info);
-  return {
+  const document: OpenAPIV2.Document = {
     swagger: '2.0',
     info: T.info(info),
     schemes: ['https'],
@@ -69,6 +70,30 @@ function build({ info, schemas, versionAliases }: ServiceDocumentParts): OpenAPI
       ErrorResponse: schemas.ErrorResponse,
     } as Record<string, OpenAPIV2.SchemaObject>,
   };
+  if (oip) addOipRoutes(document, oip, info.pathPrefix);
+  return document;
+}
+
+/** The model's Open Inference Protocol routes (from the route table) and their schemas, in Swagger 2.0 form. */
+function addOipRoutes(document: OpenAPIV2.Document, model: OipModelDescription, pathPrefix: string): void {
+  for (const route of oipDocumentedRoutes(model, pathPrefix)) {
+    const { declaration } = route;
+    const operation: OpenAPIV2.OperationObject = {
+      operationId: declaration.operationId!,
+      tags: ['Open Inference Protocol'],
+      description: declaration.responses[200],
+      ...(declaration.auth === 'api-key' ? { security: [{ Bearer: [] }] } : {}),
+      responses: {
+        200: { description: declaration.responses[200]!, schema: ref(route.response) },
+        default: { description: declaration.responses.default ?? RESPONSE_TEXTS.failed, schema: ref('OipError') },
+      },
+    };
+    if (route.request) {
+      operation.parameters = [{ name: 'inferenceRequest', in: 'body', description: 'The input tensors.', required: true, schema: ref(route.request) }];
+    }
+    document.paths[route.path] = { ...document.paths[route.path], [route.method]: operation };
+  }
+  Object.assign(document.definitions!, oipSchemas(model, false));
 }
 
 /** Swagger 2.0: `definitions`, a body parameter, `securityDefinitions`. */
