@@ -88,7 +88,7 @@ describe('docs/getting-started.md', () => {
       const out = join(folder, 'swagger.json');
       const result = await inferschema(['swagger', `${EXAMPLE}/score.ts`, '--out', out]);
       expect(result.code).toBe(0);
-      expect(result.stderr).toBe(`Wrote ${out}: Swagger 2.0, 3 operations (GET /, POST /score, GET /swagger.json)\n`);
+      expect(result.stderr).toBe(`Wrote ${out}: Swagger 2.0, 7 operations (GET /, POST /score, GET /swagger.json, GET /v2, GET /v2/models/score, GET /v2/models/score/ready, POST /v2/models/score/infer)\n`);
       const document = JSON.parse(await readFile(out, 'utf8')) as { swagger: string; paths: Record<string, unknown>; definitions: Record<string, unknown> };
       expect(document.swagger).toBe('2.0');
       expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/', '/score', '/swagger.json']));

@@ -32,8 +32,8 @@ describe('the CI recipe of docs/cli.md', { timeout: CLI_TIMEOUT }, () => {
 
   it('fails while the documents are not committed, passes once they are, and fails when they go stale', () => {
     const wrote =
-      `Wrote ${join(repo, 'swagger.json')}: Swagger 2.0, 3 operations (GET /, POST /score, GET /swagger.json)\n` +
-      `Wrote ${join(repo, 'openapi/swagger3.1.json')}: OpenAPI 3.1.0, 3 operations (GET /, POST /score, GET /swagger.json)\n`;
+      `Wrote ${join(repo, 'swagger.json')}: Swagger 2.0, 7 operations (GET /, POST /score, GET /swagger.json, GET /v2, GET /v2/models/score, GET /v2/models/score/ready, POST /v2/models/score/infer)\n` +
+      `Wrote ${join(repo, 'openapi/swagger3.1.json')}: OpenAPI 3.1.0, 7 operations (GET /, POST /score, GET /swagger.json, GET /v2, GET /v2/models/score, GET /v2/models/score/ready, POST /v2/models/score/infer)\n`;
     const first = sh('sh check-swagger.sh');
     expect(first.status).toBe(1);
     expect(first.stderr).toBe(`${wrote}The service documents are out of date: run npm run check-swagger and commit them.\n`);

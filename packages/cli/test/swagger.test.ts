@@ -30,7 +30,7 @@ describe('inferschema swagger', { timeout: CLI_TIMEOUT }, () => {
         runCli(['swagger', SCALE, '--version', '3.1', '--out', out]),
       ]);
       expect(second.stdout).toBe(first.stdout);
-      expect(toFile).toEqual({ code: 0, stdout: '', stderr: `Wrote ${out}: OpenAPI 3.1.0, 3 operations (GET /, POST /score, GET /swagger.json)\n` });
+      expect(toFile).toEqual({ code: 0, stdout: '', stderr: `Wrote ${out}: OpenAPI 3.1.0, 7 operations (GET /, POST /score, GET /swagger.json, GET /v2, GET /v2/models/score, GET /v2/models/score/ready, POST /v2/models/score/infer)\n` });
       expect(await readFile(out, 'utf8')).toBe(first.stdout);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -101,7 +101,7 @@ describe('inferschema swagger', { timeout: CLI_TIMEOUT }, () => {
       expect(regenerated).toEqual({
         code: 0,
         stdout: '',
-        stderr: `Wrote ${join(dir, 'swagger.json')}: Swagger 2.0, 3 operations (GET /, POST /score, GET /swagger.json)\n`,
+        stderr: `Wrote ${join(dir, 'swagger.json')}: Swagger 2.0, 7 operations (GET /, POST /score, GET /swagger.json, GET /v2, GET /v2/models/score, GET /v2/models/score/ready, POST /v2/models/score/infer)\n`,
       });
       const document = parseJson(await readFile(join(dir, 'swagger.json'), 'utf8')) as { info: { title: string } };
       expect(document.info.title).toBe('ML service');

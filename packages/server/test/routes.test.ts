@@ -162,7 +162,15 @@ describe('/swagger.json', () => {
   it('describes the service with SERVICE_NAME, SERVICE_VERSION and the path prefix, and the script’s schemas', async () => {
     const document = (await send(`${t.url}/swagger.json?version=3`)).json;
     expect(document.info).toMatchObject({ title: 'scaler', version: '2.1' });
-    expect(Object.keys(document.paths)).toEqual(['/api/', '/api/score', '/api/swagger.json']);
+    expect(Object.keys(document.paths)).toEqual([
+      '/api/',
+      '/api/score',
+      '/api/swagger.json',
+      '/api/v2',
+      '/api/v2/models/schema-script',
+      '/api/v2/models/schema-script/ready',
+      '/api/v2/models/schema-script/infer',
+    ]);
     expect(document.components.schemas.ServiceInput.properties.data).toMatchObject({ type: 'array' });
     expect(document.components.schemas.ServiceInput.example).toEqual({ data: [1, 2, 3], scale: 2 });
   });

@@ -88,7 +88,7 @@ async function check(io: CliIo, path: string, document: Record<string, unknown>,
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** What `--out` wrote, for the terminal: `Wrote openapi.json: OpenAPI 3.1.0, 3 operations (GET /, …)`. */
+/** What `--out` wrote, for the terminal: `Wrote openapi.json: OpenAPI 3.1.0, 7 operations (GET /, …)`. */
 function describeWritten(path: string, document: unknown): string {
   const { swagger, openapi, paths } = document as { swagger?: string; openapi?: string; paths?: Record<string, Record<string, unknown>> };
   const version = openapi === undefined ? `Swagger ${swagger ?? '?'}` : `OpenAPI ${openapi}`;
