@@ -54,6 +54,6 @@ export const arrowCodec: BodyCodec = Object.freeze({
   },
   encode(value: unknown, _type: ParameterType, mediaType: string = ARROW_STREAM): Uint8Array {
     if (!isArrowTable(value)) throw new TypeError('An Arrow IPC body is written from an apache-arrow Table');
-    return io().tableToIPC(value, mediaType === ARROW_FILE ? 'file' : 'stream');
+    return io().tableToIPC(io().ownTable(value), mediaType === ARROW_FILE ? 'file' : 'stream');
   },
 });

@@ -4,6 +4,7 @@ import { checkFileFraming, isArrowFile, streamLength } from './ipc-framing.js';
 
 export { tableToIPC } from 'apache-arrow';
 export { fitTable } from './fit-table.js';
+export { ownTable } from './own-table.js';
 
 /**
  * Reads an Arrow IPC stream or file (told apart by the `ARROW1` magic, whatever the media type says).

@@ -39,7 +39,7 @@ function nullsIn(table: Table, column: number): number {
  * name; a column's type must be the sample's as the JSON Schema describes it (integer width and sign, float
  * precision, boolean, string, date-time), and a column the sample holds as not nullable must have no nulls.
  * Every chunk's buffers are checked to hold what its length promises. No column is copied: the result
- * shares the body's buffers, with the sample's field (name, type, metadata) wherever the Arrow types are
+ * shares the body's buffers, with the sample field's nullability and metadata wherever the Arrow types are
  * equal, and the body's own field otherwise (e.g. `LargeUtf8` where the sample has `Utf8`).
  *
  * @throws BodyFormatError `schema` for a column missing, extra, of another type or with nulls it may not
@@ -64,7 +64,9 @@ export function fitTable(table: Table, rules: TableRules): Table {
       throw mismatch(`column "${field.name}" holds ${describe(got)} (Arrow ${String(field.type)}), the sample's holds ${describe(expected)} (Arrow ${String(sampleField.type)})`);
     }
     order.push(index);
-    fields.push(String(field.type) === String(sampleField.type) ? sampleField : field);
+    // The sample's nullability and metadata on the body's type object: the sample may come from another copy
+    // of apache-arrow (an entry script loaded as CommonJS), whose classes this copy's Table refuses.
+    fields.push(String(field.type) === String(sampleField.type) ? new Field(field.name, field.type, sampleField.nullable, new Map(sampleField.metadata)) : field);
   }
   for (const [index, field] of table.schema.fields.entries()) {
     if (order.includes(index)) continue;
