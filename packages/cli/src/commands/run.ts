@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { createScoringRequest, OutputValidationError, type LoadedScript } from '@inferschema/core/runtime';
@@ -8,6 +9,8 @@ import {
   stringifyJson,
   type ValidationIssue,
 } from '@inferschema/core';
+import { decodeRequestBody, encodeResponseBody } from '@inferschema/core/codecs';
+import { inputFormat, outputFormat, writeBinary } from '../body-formats.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { write, type CliIo } from '../cli-io.js';
 import { loadScript } from '../load-script.js';
@@ -21,6 +24,10 @@ interface RunOptions extends InputOptions {
   readonly model_dir?: string;
   readonly contentType: string;
   readonly validateOutput: boolean;
+  readonly outputFile?: string;
+  readonly accept?: string;
+  /** True when `--content-type` was given (not its default). */
+  readonly contentTypeGiven?: boolean;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -34,10 +41,24 @@ function parseBody(script: LoadedScript, body: Uint8Array): unknown {
   }
 }
 
+/** What a `schema` run produced: a JSON value to print, or the bytes of a binary format. */
+type SchemaResult = { readonly bytes: Uint8Array } | { readonly json: unknown };
+
+/** A `schema` script: the input decoded by its format (file extension or --content-type), the result written in the one asked for. */
+async function invokeSchema(script: LoadedScript, body: Uint8Array, options: RunOptions): Promise<SchemaResult> {
+  const formats = { inputFile: options.inputFile, contentType: options.contentTypeGiven ? options.contentType : undefined, outputFile: options.outputFile, accept: options.accept };
+  const input = inputFormat(script, formats);
+  const output = outputFormat(script, formats);
+  if (input.codec.carries === 'parameters' && !output) return { json: await script.invoke(parseBody(script, body)) };
+  const result = await script.invokeDecoded(decodeRequestBody(script, input, body));
+  if (result instanceof ScoringResponse || !output) return { json: script.encodeOutput(result) };
+  return { bytes: encodeResponseBody(script, output, result) as Uint8Array };
+}
+
 function invoke(script: LoadedScript, body: Uint8Array, options: RunOptions): Promise<unknown> {
   switch (script.kind) {
     case 'schema':
-      return script.invoke(parseBody(script, body));
+      return invokeSchema(script, body, options);
     case 'text':
       return script.invoke(decoder.decode(body));
     case 'raw':
@@ -95,7 +116,12 @@ async function run(io: CliIo, scriptPath: string, options: RunOptions, named: Na
     } catch (error) {
       throw failure(error, 'run');
     }
-    await writeResult(io, result);
+    if (script.kind !== 'schema') return writeResult(io, result);
+    const produced = result as SchemaResult;
+    if ('bytes' in produced) return writeBinary(produced.bytes, options.outputFile, (bytes) => write(io.stdout, bytes));
+    if (options.outputFile === undefined) return writeResult(io, produced.json);
+    if (produced.json instanceof ScoringResponse) return writeResult(io, produced.json);
+    await writeFile(options.outputFile, `${stringifyJson(produced.json ?? null)}\n`);
   });
 }
 
@@ -119,7 +145,9 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--model_dir <dir>', 'azmlinfsrv spelling of --model-dir')
     .addOption(new Option('--input <json>', 'the request body').conflicts('inputFile'))
     .option('--input-file <file>', 'read the request body from a file (- reads stdin)')
-    .option('--content-type <type>', 'the content-type header a @rawHttp run receives', 'application/json')
+    .option('--content-type <type>', "the input's media type (default: from --input-file's extension: .npy, .arrow, .arrows, .json), or the content-type header a @rawHttp run receives", 'application/json')
+    .option('--output-file <file>', "write run's result to a file, in the format of its extension (.npy, .arrow, .arrows, .json)")
+    .option('--accept <type>', "the result's media type (application/x-npy, application/vnd.apache.arrow.stream, ...; default: --output-file's extension, else JSON)")
     .option('--no-validate-output', "do not check run's result against the output schema (default: on, unless INFERSCHEMA_VALIDATE_OUTPUT=false)")
     .addHelpText(
       'after',
@@ -130,9 +158,12 @@ export function registerRunCommand(program: Command, io: CliIo): void {
         '  $ inferschema run score.ts --model-dir ./model --input-file request.json',
         '  $ cat request.json | inferschema run score.ts --model-dir ./model --input-file -',
         '  $ inferschema run image.ts --model-dir ./model --input-file cat.png --content-type image/png',
+        '  $ inferschema run score.ts --model-dir ./model --input-file features.npy --output-file predictions.npy',
       ].join('\n'),
     )
-    .action((script: string, options: RunOptions, command: Command) => run(io, script, options, namedModelDir(options, command)));
+    .action((script: string, options: RunOptions, command: Command) =>
+      run(io, script, { ...options, contentTypeGiven: command.getOptionValueSource('contentType') === 'cli' }, namedModelDir(options, command)),
+    );
 }
 
 /** The model directory the user named: `--model-dir`, `--model_dir`, or `AZUREML_MODEL_DIR`. */
