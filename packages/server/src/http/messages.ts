@@ -8,6 +8,8 @@ export const MESSAGES = Object.freeze({
   clientRequestIdTooLong: 'x-ms-request-id and x-ms-client-request-id must not exceed 100 characters',
   traceIdTooLong: 'TraceId must not exceed 100 characters',
   expectsJson: 'Expects Content-Type to be application/json',
+  unsupportedMediaType: (accepted: readonly string[]) => `Expects Content-Type to be one of ${accepted.join(', ')}`,
+  notAcceptable: (available: readonly string[]) => `Cannot answer in a type the Accept header allows: the result can be ${available.join(', ')}`,
   emptyBody: 'POST body is empty. Expecting a JSON dictionary.',
   notAnObject: 'POST body should be a JSON dictionary.',
   invalidJson: (detail: string) => `POST body could not be decoded as JSON: ${detail}`,

@@ -10,6 +10,7 @@ import { MESSAGES } from '../http/messages.js';
 import { queryObject } from '../http/query-object.js';
 import { runReplyOf, UnserializableResultError, type RunReply } from '../http/run-reply.js';
 import { createDeadlines, type Deadlines } from '../http/deadlines.js';
+import { invokeInFormats, isJsonOnly, scoreFormatsOf, type ScriptFormats } from '../http/score-formats.js';
 import type { ServerContext } from '../server-context.js';
 
 /** Response headers a script may not set: the server owns the ids, the framing and the run time. */
@@ -98,20 +99,32 @@ function timedOut(context: ServerContext, exchange: Exchange): void {
 
 type InvokeOptions = { headers: Readonly<Record<string, string>>; signal?: AbortSignal };
 
-async function score(context: ServerContext, exchange: Exchange, invokeOptions: InvokeOptions | undefined, deadlines: Deadlines<Exchange>): Promise<void> {
+async function score(
+  context: ServerContext,
+  exchange: Exchange,
+  invokeOptions: InvokeOptions | undefined,
+  deadlines: Deadlines<Exchange>,
+  formats: ScriptFormats,
+): Promise<void> {
   const { script, metrics } = context;
   const { req } = exchange;
   // Only a batched request needs to know that its client left: it may still be waiting for its batch.
   if (script.batching) invokeOptions = { headers: invokeOptions?.headers ?? headersOf(req.headers), signal: clientGoneSignal(exchange.res) };
   const scoringRequest =
     script.kind === 'raw' ? createScoringRequest({ method: req.method!, url: req.url!, headers: req.headers, body: exchange.body ?? new Uint8Array(0) }) : undefined;
-  const input = script.kind === 'raw' ? undefined : inputOf(context, exchange);
+  // The body's and the answer's formats (415 / 406 before run); JSON both ways keeps the reference server's path.
+  const chosen = script.kind === 'schema' ? formats.choose(req.headers['content-type'], req.headers.accept, req.method === 'GET') : undefined;
+  const binary = chosen !== undefined && !isJsonOnly(chosen) ? chosen : undefined;
+  const input = script.kind === 'raw' || binary?.request.codec.carries === 'value' ? undefined : inputOf(context, exchange);
   const started = performance.now();
   deadlines.watch(exchange);
   const running = context.running.begin(exchange.requestId, exchange.res);
   let value: unknown;
   try {
-    value = scoringRequest !== undefined ? await script.invokeRaw(scoringRequest) : await script.invoke(input!, invokeOptions ?? { headers: headersOf(req.headers) });
+    const options = invokeOptions ?? { headers: headersOf(req.headers) };
+    if (scoringRequest !== undefined) value = await script.invokeRaw(scoringRequest);
+    else if (binary) value = await invokeInFormats(script, binary, input === undefined ? { bytes: exchange.body ?? new Uint8Array(0) } : { json: input }, options);
+    else value = await script.invoke(input!, options);
   } catch (error) {
     if (!deadlines.settle(exchange)) return;
     if (performance.now() - started > context.config.scoringTimeoutMs) return timedOut(context, exchange);
@@ -154,12 +167,13 @@ async function score(context: ServerContext, exchange: Exchange, invokeOptions: 
 export function scoreHandlers(context: ServerContext): Record<'azure.score' | 'azure.score-query' | 'azure.score-options' | 'azure.score-head', RouteHandler> {
   // Without a headers parameter every call shares one options object; with one, each gets its copy.
   const invokeOptions = wantsHeaders(context) ? undefined : { headers: NO_HEADERS };
+  const formats = scoreFormatsOf(context.script);
   const deadlines = createDeadlines<Exchange>(context.config.scoringTimeoutMs, (exchange) => timedOut(context, exchange));
   const several = context.models.length > 1 ? MESSAGES.severalModels(context.models.map((model) => model.name)) : undefined;
   const handler: RouteHandler = (exchange) => {
     if (several !== undefined) throw new HttpError(404, several);
     if (context.phase === 'starting') throw new HttpError(503, MESSAGES.notReady);
-    return score(context, exchange, invokeOptions, deadlines);
+    return score(context, exchange, invokeOptions, deadlines, formats);
   };
   const raw = context.script.kind === 'raw';
   return {

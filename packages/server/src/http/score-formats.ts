@@ -1,0 +1,85 @@
+import { ScoringResponse, type LoadedScript } from '@inferschema/core';
+import {
+  bodyCodecs,
+  decodeRequestBody,
+  encodeResponseBody,
+  requestMediaTypes,
+  responseMediaTypes,
+  type CodecChoice,
+} from '@inferschema/core/codecs';
+import Negotiator from 'negotiator';
+import { HttpError } from './http-error.js';
+import { MESSAGES } from './messages.js';
+
+/** The body formats of one `/score` request: what its body is in, and what its answer will be in. */
+export interface ScoreFormats {
+  readonly request: CodecChoice;
+  readonly response: CodecChoice;
+}
+
+const JSON_CHOICE: CodecChoice = bodyCodecs.forMediaType('application/json')!;
+
+/** True when both sides are JSON: the route's own path (the reference server's messages), untouched. */
+export function isJsonOnly(formats: ScoreFormats): boolean {
+  return formats.request.codec === JSON_CHOICE.codec && formats.response.codec === JSON_CHOICE.codec;
+}
+
+/**
+ * How a `schema` script's `/score` picks body formats from the codec registry: the decoder by `Content-Type`
+ * (415 listing the accepted types otherwise), the encoder by `Accept` through `negotiator` (JSON without an
+ * `Accept`, 406 listing the available types when none is acceptable). The lists are read once per script.
+ *
+ * @example
+ * const formats = scoreFormatsOf(script);
+ * const chosen = formats.choose('application/x-npy', 'application/x-npy, application/json;q=0.5');
+ * const values = decodeRequestBody(script, chosen.request, body);
+ */
+export function scoreFormatsOf(script: LoadedScript) {
+  const accepted = requestMediaTypes(script);
+  const available = responseMediaTypes(script);
+  const jsonOnly = accepted.length === 1;
+
+  function requestFormat(contentType: string | undefined): CodecChoice {
+    const chosen = contentType === undefined ? undefined : bodyCodecs.forMediaType(contentType);
+    if (chosen && accepted.includes(chosen.mediaType)) return chosen;
+    throw new HttpError(415, jsonOnly ? MESSAGES.expectsJson : MESSAGES.unsupportedMediaType(accepted));
+  }
+
+  function responseFormat(accept: string | undefined): CodecChoice {
+    if (accept === undefined || accept === '') return JSON_CHOICE;
+    const mediaType = new Negotiator({ headers: { accept } }).mediaType(available);
+    if (mediaType === undefined) throw new HttpError(406, MESSAGES.notAcceptable(available));
+    return bodyCodecs.forMediaType(mediaType)!;
+  }
+
+  return {
+    /** The formats of a POST (`contentType` picks the decoder) or a GET (`contentType` undefined: JSON from the query). */
+    choose(contentType: string | undefined, accept: string | undefined, get = false): ScoreFormats {
+      return { request: get ? JSON_CHOICE : requestFormat(contentType), response: responseFormat(accept) };
+    },
+  };
+}
+
+/** What `scoreFormatsOf` returns. */
+export type ScriptFormats = ReturnType<typeof scoreFormatsOf>;
+
+/**
+ * Runs a `schema` script on a body in any registered format and answers in the chosen one: the body decoded
+ * by its codec (a JSON body is `json`, already parsed), `run` called through `invokeDecoded`, its result
+ * written by the response codec as a `ScoringResponse` with that content type (JSON stays a JSON value; a
+ * `ScoringResponse` of the script's own goes out as it is).
+ *
+ * @throws InputValidationError (a `BodyFormatError` for bytes the format cannot read), as `invoke` does.
+ */
+export async function invokeInFormats(
+  script: LoadedScript,
+  formats: ScoreFormats,
+  body: { readonly json: unknown } | { readonly bytes: Uint8Array },
+  context: Parameters<LoadedScript['invokeDecoded']>[1],
+): Promise<unknown> {
+  const values = 'json' in body ? script.decodeInput(body.json) : decodeRequestBody(script, formats.request, body.bytes);
+  const result = await script.invokeDecoded(values, context);
+  if (result instanceof ScoringResponse || formats.response.codec === JSON_CHOICE.codec) return script.encodeOutput(result);
+  const bytes = encodeResponseBody(script, formats.response, result) as Uint8Array;
+  return new ScoringResponse(bytes, { headers: { 'content-type': formats.response.mediaType } });
+}
