@@ -118,8 +118,10 @@ for (const entry of cases) {
   const binaryScores: number[] = [];
   const jsonScores: number[] = [];
   try {
-    await post(server.port, entry.binary.body, entry.binary.contentType);
-    await post(server.port, entry.json.body, 'application/json');
+    for (let warm = 0; warm < 3; warm++) {
+      await post(server.port, entry.binary.body, entry.binary.contentType);
+      await post(server.port, entry.json.body, 'application/json');
+    }
     for (let round = 0; round < ROUNDS; round++) {
       binaryScores.push(await post(server.port, entry.binary.body, entry.binary.contentType));
       jsonScores.push(await post(server.port, entry.json.body, 'application/json'));
