@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import type { LoadedScript } from '@inferschema/core';
+import type { LoadedScript } from '@inferschema/core/runtime';
 import { bodyCodecs, requestMediaTypes, responseMediaTypes, type CodecChoice } from '@inferschema/core/codecs';
 import { CliError, EXIT } from './cli-error.js';
 

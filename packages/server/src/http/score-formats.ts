@@ -1,4 +1,5 @@
-import { ScoringResponse, type LoadedScript } from '@inferschema/core';
+import { ScoringResponse } from '@inferschema/core';
+import type { LoadedScript } from '@inferschema/core/runtime';
 import {
   bodyCodecs,
   decodeRequestBody,
