@@ -8,6 +8,8 @@ import { KeepAliveClient } from './support/keep-alive-client.js';
 const REGRESSION = fileURLToPath(new URL('../../../../examples/regression/', import.meta.url));
 const VALID = '{"data": [[10, 9, 8, 7, 6, 5, 4, 3, 2, 1]]}';
 const JSON_TYPE = { 'content-type': 'application/json' };
+/** The regression script takes one ndarray, so /score accepts JSON and .npy bodies. */
+const UNSUPPORTED_TYPE = MESSAGES.unsupportedMediaType(['application/json', 'application/x-npy']);
 
 /**
  * The hot path (node:http, one writeHead, no per-request hooks) must not skip a check: after the path has served
@@ -36,8 +38,8 @@ describe('every input check still fires on the optimized hot path', () => {
   });
 
   const cases: Array<[check: string, headers: Record<string, string>, body: string | Uint8Array, status: number, message: (text: string) => boolean]> = [
-    ['content type', { 'content-type': 'text/plain' }, VALID, 415, (text) => text === MESSAGES.expectsJson],
-    ['content type (none)', {}, VALID, 415, (text) => text === MESSAGES.expectsJson],
+    ['content type', { 'content-type': 'text/plain' }, VALID, 415, (text) => text === UNSUPPORTED_TYPE],
+    ['content type (none)', {}, VALID, 415, (text) => text === UNSUPPORTED_TYPE],
     ['UTF-8', JSON_TYPE, Buffer.concat([Buffer.from('{"data": [[1'), Buffer.from([0xff]), Buffer.from(']]}')]), 400, (text) => text === MESSAGES.invalidUtf8("'utf-8' codec can't decode byte 0xff in position 12: invalid start byte")],
     ['JSON syntax', JSON_TYPE, '{"data": [[10, 9, 8,]]}', 400, (text) => text.startsWith(MESSAGES.invalidJson(''))],
     ['empty body', JSON_TYPE, '', 400, (text) => text === MESSAGES.emptyBody],

@@ -16,7 +16,10 @@ function expectedAnswer(kind: string): { status: number; message: (text: string)
     return { status: 400, message: (text) => text === MESSAGES.emptyBody || text.startsWith(MESSAGES.invalidJson('')) || text.startsWith('Invalid input') };
   }
   if (kind === 'invalid UTF-8') return { status: 400, message: startsWith(MESSAGES.invalidUtf8('')) };
-  if (kind.startsWith('wrong content type')) return { status: 415, message: (text) => text === MESSAGES.expectsJson };
+  // The regression script takes one ndarray, so /score accepts JSON and .npy bodies.
+  if (kind.startsWith('wrong content type')) {
+    return { status: 415, message: (text) => text === MESSAGES.unsupportedMediaType(['application/json', 'application/x-npy']) };
+  }
   if (kind === 'oversized headers') return { status: 431, message: (text) => text === 'Exceeded maximum allowed HTTP header size' };
   if (kind === 'request id over 100 characters') {
     return { status: 431, message: (text) => text === MESSAGES.requestIdTooLong || text === MESSAGES.clientRequestIdTooLong };
