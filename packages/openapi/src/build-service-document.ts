@@ -12,6 +12,7 @@ import { openApi30Format } from './versions/openapi30.js';
 import { openApi31Format } from './versions/openapi31.js';
 import { ERROR_RESPONSE_SCHEMA, UNDECLARED_SCHEMA } from './versions/service-template.js';
 import type { OipModelDescription } from './versions/oip-paths.js';
+import { JSON_MEDIA_TYPE } from './versions/media-types.js';
 import { swagger2Format } from './versions/swagger2.js';
 
 /** The schemas of a script, as `LoadedScript` has them. */
@@ -27,6 +28,13 @@ export interface ServiceSchemas {
   readonly oip?: OipModelDescription | undefined;
   /** The versions the schemas fit. Default: what `supportedVersionsOf` says of both schemas. */
   readonly supportedVersions?: readonly OpenApiVersion[];
+  /**
+   * The media types `/score` takes (`serviceSchemasOf` reads them from the body codec registry). Default JSON
+   * only. A binary one is described as a file (`type: string, format: binary`).
+   */
+  readonly requestMediaTypes?: readonly string[] | undefined;
+  /** The media types `/score` answers in. Default JSON only. */
+  readonly responseMediaTypes?: readonly string[] | undefined;
 }
 
 /** Which document to build, and what it says about the service. */
@@ -107,5 +115,7 @@ export function buildServiceDocument<TVersion extends OpenApiVersion>(
     schemas: rendered,
     versionAliases: aliasesOf(supported),
     oip: schemas.oip,
+    requestMediaTypes: schemas.requestMediaTypes ?? [JSON_MEDIA_TYPE],
+    responseMediaTypes: schemas.responseMediaTypes ?? [JSON_MEDIA_TYPE],
   });
 }

@@ -12,6 +12,7 @@ export {
   type ServiceDocuments,
   type ServiceSchemas,
 } from './build-service-document.js';
+export { serviceSchemasOf } from './service-schemas.js';
 export { OPENAPI_VERSION_ALIASES, parseOpenApiVersion, versionName } from './document-version.js';
 export { serializeDocument } from './serialize-document.js';
 export { DEFAULT_SERVICE_INFO, normalizePathPrefix, serviceInfoFromEnv, type ServiceInfo } from './service-info.js';

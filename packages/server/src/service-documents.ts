@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { ALL_OPENAPI_VERSIONS } from '@inferschema/core/schema';
 import type { LoadedScript } from '@inferschema/core/runtime';
 import type { OpenApiVersion } from '@inferschema/core';
-import { buildServiceDocument, loadUserDocument, serializeDocument, type OipModelDescription } from '@inferschema/openapi';
+import { buildServiceDocument, loadUserDocument, serializeDocument, serviceSchemasOf, type OipModelDescription } from '@inferschema/openapi';
 import type { ServerConfig } from './config.js';
 
 /** A served document: its JSON text, and the user file it came from when it was not generated. */
@@ -39,7 +39,7 @@ export async function prepareServiceDocuments(script: LoadedScript, config: Serv
       documents.set(version, { text: serializeDocument(user.document), userFile: user.path });
     } else if (script.supportedVersions.includes(version)) {
       const document = buildServiceDocument(
-        { input: script.inputSchema, output: script.outputSchema, supportedVersions: script.supportedVersions, oip },
+        { ...serviceSchemasOf(script), oip },
         { version, title: config.serviceName, serviceVersion: config.serviceVersion, pathPrefix: config.servicePathPrefix },
       );
       documents.set(version, { text: serializeDocument(document), userFile: undefined });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ALL_OPENAPI_VERSIONS, compileValidator } from '@inferschema/core/schema';
 import type { JsonSchema, ParameterType } from '@inferschema/core';
 import type { LoadedScript } from '@inferschema/core/runtime';
-import { buildServiceDocument, UnsupportedVersionError, versionName } from '@inferschema/openapi';
+import { buildServiceDocument, serviceSchemasOf, UnsupportedVersionError, versionName } from '@inferschema/openapi';
 import { CliError, EXIT } from '../cli-error.js';
 import { write, type CliIo } from '../cli-io.js';
 import { describeSchema } from '../describe-schema.js';
@@ -47,7 +47,7 @@ function sampleProblems(script: LoadedScript): string[] {
 /** Each version: supported, or why not (from the document builder). */
 function versionLines(script: LoadedScript): string[] {
   const lines: string[] = [];
-  const schemas = { input: script.inputSchema, output: script.outputSchema, supportedVersions: script.supportedVersions };
+  const schemas = serviceSchemasOf(script);
   for (const version of ALL_OPENAPI_VERSIONS) {
     try {
       buildServiceDocument(schemas, { version });

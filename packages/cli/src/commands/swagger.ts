@@ -10,6 +10,7 @@ import {
   parseOpenApiVersion,
   serializeDocument,
   serviceInfoFromEnv,
+  serviceSchemasOf,
   UnsupportedVersionError,
 } from '@inferschema/openapi';
 import { CliError, EXIT } from '../cli-error.js';
@@ -29,7 +30,7 @@ interface SwaggerOptions {
 function generate(script: LoadedScript, version: OpenApiVersion, env: CliIo['env']): unknown {
   try {
     return buildServiceDocument(
-      { input: script.inputSchema, output: script.outputSchema, supportedVersions: script.supportedVersions, oip: describeOipModel(script) },
+      { ...serviceSchemasOf(script), oip: describeOipModel(script) },
       { version, ...serviceInfoFromEnv(env) },
     );
   } catch (error) {

@@ -14,6 +14,10 @@ export interface ServiceDocumentParts {
   readonly versionAliases: readonly string[];
   /** The model's Open Inference Protocol routes to describe too; undefined: none. */
   readonly oip?: OipModelDescription | undefined;
+  /** The media types `/score` takes, JSON first. */
+  readonly requestMediaTypes: readonly string[];
+  /** The media types `/score` answers in, JSON first. */
+  readonly responseMediaTypes: readonly string[];
 }
 
 /** One document version: its schema dialect and its template (a strategy of `buildServiceDocument`). */

@@ -1,11 +1,24 @@
 import type { oas30, oas31 } from 'openapi3-ts';
 import type { ServiceDocumentParts } from './document-format.js';
+import { binaryBodyDescription, isJsonMediaType } from './media-types.js';
 import { oipDocumentedRoutes, oipSchemas, type OipModelDescription } from './oip-paths.js';
 import { RESPONSE_TEXTS, SERVICE_TEMPLATE as T } from './service-template.js';
 
 type OpenApi3Document = oas30.OpenAPIObject | oas31.OpenAPIObject;
 
 const json = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
+
+/** A `content` map: the JSON types with the schema, each binary type as a file. */
+function content(mediaTypes: readonly string[], name: string, side: 'input' | 'output') {
+  return Object.fromEntries(
+    mediaTypes.map((mediaType) => [
+      mediaType,
+      isJsonMediaType(mediaType)
+        ? { schema: { $ref: `#/components/schemas/${name}` } }
+        : { schema: { type: 'string' as const, format: 'binary', description: binaryBodyDescription(mediaType, side) } },
+    ]),
+  );
+}
 const errorResponse = () => ({ description: RESPONSE_TEXTS.failed, content: json('ErrorResponse') });
 
 /**
@@ -17,7 +30,7 @@ const errorResponse = () => ({ description: RESPONSE_TEXTS.failed, content: json
  */
 export function buildOpenApi3Document<TDocument extends OpenApi3Document>(
   openapi: TDocument['openapi'],
-  { info, schemas, versionAliases, oip }: ServiceDocumentParts,
+  { info, schemas, versionAliases, oip, requestMediaTypes, responseMediaTypes }: ServiceDocumentParts,
 ): TDocument {
   const paths = T.paths(info);
   // The template is the same in 3.0 and 3.1 (only the schemas' dialect differs); it is checked against 3.1.
@@ -40,9 +53,9 @@ export function buildOpenApi3Document<TDocument extends OpenApi3Document>(
       [paths.score]: {
         post: {
           ...T.runMLService(),
-          requestBody: { description: RESPONSE_TEXTS.scoreInput, content: json('ServiceInput') },
+          requestBody: { description: RESPONSE_TEXTS.scoreInput, content: content(requestMediaTypes, 'ServiceInput', 'input') },
           responses: {
-            200: { description: RESPONSE_TEXTS.scoreOutput, content: json('ServiceOutput') },
+            200: { description: RESPONSE_TEXTS.scoreOutput, content: content(responseMediaTypes, 'ServiceOutput', 'output') },
             default: errorResponse(),
           },
         },

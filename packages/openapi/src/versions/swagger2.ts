@@ -22,7 +22,7 @@ export const swagger2Dialect: SchemaDialect = {
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
 const errorResponse = (): OpenAPIV2.ResponseObject => ({ description: RESPONSE_TEXTS.failed, schema: ref('ErrorResponse') });
 
-function build({ info, schemas, versionAliases, oip }: ServiceDocumentParts): OpenAPIV2.Document {
+function build({ info, schemas, versionAliases, oip, requestMediaTypes, responseMediaTypes }: ServiceDocumentParts): OpenAPIV2.Document {
   const paths = T.paths(info);
   const document: OpenAPIV2.Document = {
     swagger: '2.0',
@@ -44,6 +44,8 @@ function build({ info, schemas, versionAliases, oip }: ServiceDocumentParts): Op
       [paths.score]: {
         post: {
           ...T.runMLService(),
+          ...(requestMediaTypes.length > 1 ? { consumes: [...requestMediaTypes] } : {}),
+          ...(responseMediaTypes.length > 1 ? { produces: [...responseMediaTypes] } : {}),
           parameters: [
             { name: 'serviceInputPayload', in: 'body', description: RESPONSE_TEXTS.scoreInput, schema: ref('ServiceInput') },
           ],
