@@ -62,4 +62,12 @@ describe('/score with .npy bodies', () => {
     const after = await post(npyBody([1, 2, 3], [1, 3]), { 'content-type': 'application/x-npy' });
     expect(after.status).toBe(200);
   });
+
+  it('lists every media type in its service documents', async () => {
+    const document = (await (await fetch(`${server.url}/swagger.json?version=3.1`)).json()) as { paths: Record<string, { post: { requestBody: { content: object }; responses: { 200: { content: object } } } }> };
+    const score = document.paths['/score']!.post;
+    expect(Object.keys(score.requestBody.content)).toEqual(['application/json', 'application/x-npy']);
+    expect(Object.keys(score.responses[200].content)).toEqual(['application/json', 'application/x-npy']);
+    expect(score.requestBody.content).toHaveProperty(['application/x-npy', 'schema', 'format'], 'binary');
+  });
 });
