@@ -46,21 +46,21 @@ describe('request-id headers', () => {
     }
   });
 
-  it('answers 431 for an x-request-id over 100 characters, without id headers', async () => {
+  it('answers 400 for an x-request-id over 100 characters, without id headers', async () => {
     expect((await idsOf({ 'x-request-id': 'a'.repeat(100) })).status).toBe(200);
     const ids = await idsOf({ 'x-request-id': 'a'.repeat(101) });
-    expect(ids).toMatchObject({ status: 431, r: undefined, b: undefined, c: undefined, json: { message: MESSAGES.requestIdTooLong } });
+    expect(ids).toMatchObject({ status: 400, r: undefined, b: undefined, c: undefined, json: { message: MESSAGES.requestIdTooLong } });
   });
 
-  it('answers 431 for a client id over 100 characters, still returning x-request-id', async () => {
+  it('answers 400 for a client id over 100 characters, still returning x-request-id', async () => {
     for (const name of ['x-ms-request-id', 'x-ms-client-request-id']) {
       const ids = await idsOf({ 'x-request-id': 'A', [name]: 'b'.repeat(101) });
-      expect(ids).toMatchObject({ status: 431, r: 'A', b: undefined, c: undefined, json: { message: MESSAGES.clientRequestIdTooLong } });
+      expect(ids).toMatchObject({ status: 400, r: 'A', b: undefined, c: undefined, json: { message: MESSAGES.clientRequestIdTooLong } });
     }
   });
 
-  it('applies the 431 check to the health route too', async () => {
-    expect((await idsOf({ 'x-request-id': 'a'.repeat(101) }, '/')).status).toBe(431);
+  it('applies the id-length check to the health route too', async () => {
+    expect((await idsOf({ 'x-request-id': 'a'.repeat(101) }, '/')).status).toBe(400);
   });
 
   it('echoes TraceId', async () => {

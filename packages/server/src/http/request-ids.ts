@@ -47,7 +47,7 @@ function single(value: string | string[] | undefined): string | undefined {
  * client id, then to `x-request-id`. `TraceId` is echoed.
  *
  * @param generate makes the id of a request that has none (called only then).
- * @throws HttpError 431 (as the Azure ML server answers) when an id or `TraceId` is longer than 100 characters:
+ * @throws HttpError 400 (issue 14; the Azure ML server answers 431) when an id or `TraceId` is longer than 100 characters:
  * ids are echoed and logged with every request, so their size is bounded; the error carries the headers that
  * may still be returned.
  * @example
@@ -63,17 +63,17 @@ export function requestIdsOf(headers: IncomingHttpHeaders, generate: () => strin
     const requestId = generate();
     return { requestId, headers: ['x-request-id', requestId, 'x-ms-request-id', requestId] };
   }
-  if (given !== undefined && given.length > MAX_REQUEST_ID_LENGTH) throw new HttpError(431, MESSAGES.requestIdTooLong);
+  if (given !== undefined && given.length > MAX_REQUEST_ID_LENGTH) throw new HttpError(400, MESSAGES.requestIdTooLong);
   const requestId = given ?? generate();
   if ((legacy?.length ?? 0) > MAX_REQUEST_ID_LENGTH || (client?.length ?? 0) > MAX_REQUEST_ID_LENGTH) {
-    throw new HttpError(431, MESSAGES.clientRequestIdTooLong, { headers: { 'x-request-id': requestId } });
+    throw new HttpError(400, MESSAGES.clientRequestIdTooLong, { headers: { 'x-request-id': requestId } });
   }
   const result = ['x-request-id', requestId, 'x-ms-request-id', legacy ?? client ?? requestId];
   if (legacy !== undefined || client !== undefined) result.push('x-ms-client-request-id', client ?? legacy!);
   if (traceId !== undefined && traceId.length > MAX_REQUEST_ID_LENGTH) {
     const own: Record<string, string> = {};
     for (let index = 0; index < result.length; index += 2) own[result[index]!] = result[index + 1]!;
-    throw new HttpError(431, MESSAGES.traceIdTooLong, { headers: own });
+    throw new HttpError(400, MESSAGES.traceIdTooLong, { headers: own });
   }
   if (traceId !== undefined) result.push('TraceId', traceId);
   return { requestId, headers: result };

@@ -25,7 +25,7 @@ function dispatch(exchange: Exchange): void {
 
 /**
  * The server's request listener, every step in order: find the route (400 for a URL that cannot be decoded),
- * request ids (431 when too long), CORS (preflights answered here), 503 while closing, 404/405 for unknown
+ * request ids (400 when too long), CORS (preflights answered here), 503 while closing, 404/405 for unknown
  * paths and methods, the API key (401, for routes declared `auth: 'api-key'`), the body (413 over the limit;
  * not read for `GET`/`HEAD`), then the route's handler. The answer counts, times and logs the request
  * (`Exchange.finish`).

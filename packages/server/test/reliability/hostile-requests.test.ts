@@ -22,7 +22,7 @@ function expectedAnswer(kind: string): { status: number; message: (text: string)
   }
   if (kind === 'oversized headers') return { status: 431, message: (text) => text === 'Exceeded maximum allowed HTTP header size' };
   if (kind === 'request id over 100 characters') {
-    return { status: 431, message: (text) => text === MESSAGES.requestIdTooLong || text === MESSAGES.clientRequestIdTooLong };
+    return { status: 400, message: (text) => text === MESSAGES.requestIdTooLong || text === MESSAGES.clientRequestIdTooLong };
   }
   if (kind === 'method not allowed') return { status: 405, message: (text) => text === MESSAGES.methodNotAllowed };
   if (kind === 'unknown path') return { status: 404, message: (text) => text === MESSAGES.notFound };

@@ -37,14 +37,14 @@ describe('the request log line', () => {
 });
 
 describe('request ids and TraceId longer than 100 characters', () => {
-  it('are refused with 431 and the JSON message; 100 characters are echoed', async () => {
+  it('are refused with 400 and the JSON message; 100 characters are echoed', async () => {
     const t = await startTestServer('text-script.ts');
     try {
       const long = await send(`${t.url}/score`, { method: 'POST', headers: { traceid: 't'.repeat(101) }, body: 'x' });
-      expect(long.status).toBe(431);
+      expect(long.status).toBe(400);
       expect(long.json).toEqual({ message: MESSAGES.traceIdTooLong });
       expect(long.headers.traceid).toBeUndefined();
-      expect((await send(`${t.url}/score`, { method: 'POST', headers: { 'x-request-id': 'r'.repeat(101) }, body: 'x' })).status).toBe(431);
+      expect((await send(`${t.url}/score`, { method: 'POST', headers: { 'x-request-id': 'r'.repeat(101) }, body: 'x' })).status).toBe(400);
       const fits = await send(`${t.url}/score`, { method: 'POST', headers: { traceid: 't'.repeat(100) }, body: 'x' });
       expect(fits.status).toBe(200);
       expect(fits.headers.traceid).toBe('t'.repeat(100));
