@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { createDeadlines, type Watched } from './deadlines.js';
 
 /** `run` took longer than the scoring timeout. */
 export class ScoringTimeoutError extends Error {
@@ -20,9 +21,7 @@ export interface TimedResult<T> {
 /** Calls a function under one fixed timeout; see {@link createTimedCaller}. */
 export type TimedCaller = <T>(call: () => Promise<T>) => Promise<TimedResult<T>>;
 
-interface Pending {
-  readonly deadline: number;
-  settled: boolean;
+interface Pending extends Watched {
   expire(): void;
 }
 
@@ -32,66 +31,19 @@ interface Pending {
  * call that blocks the event loop past the limit is also reported as a timeout when it returns (its result is
  * dropped). The abandoned promise of an asynchronous call that timed out keeps running; its outcome is ignored.
  *
- * Every call has the same timeout, so deadlines come in the order calls start: the pending calls form a queue
- * watched by one timer armed for the oldest deadline, instead of a timer per request.
+ * The pending calls are watched by one {@link createDeadlines} queue (one timer for every call, not one each).
  *
  * @example
  * const timed = createTimedCaller(5_000);
  * const { value, elapsedMs } = await timed(() => script.invoke(body));
  */
 export function createTimedCaller(timeoutMs: number): TimedCaller {
-  const queue: Pending[] = [];
-  let head = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let armedFor = Number.POSITIVE_INFINITY;
-
-  const dropSettled = () => {
-    while (head < queue.length && queue[head]!.settled) head += 1;
-    if (head === queue.length) {
-      queue.length = 0;
-      head = 0;
-    } else if (head > 1024 && head * 2 > queue.length) {
-      queue.splice(0, head);
-      head = 0;
-    }
-  };
-  // A timer armed for an earlier deadline stays: when it fires it re-arms for the oldest pending call. So the
-  // timer is set at most about once per timeout period, not once per request.
-  const arm = () => {
-    const next = queue[head];
-    if (!next || armedFor <= next.deadline) return;
-    clearTimeout(timer);
-    armedFor = next.deadline;
-    timer = setTimeout(expireDue, Math.max(0, next.deadline - performance.now()));
-    timer.unref();
-  };
-  function expireDue(): void {
-    armedFor = Number.POSITIVE_INFINITY;
-    const now = performance.now();
-    while (head < queue.length && (queue[head]!.settled || queue[head]!.deadline <= now)) {
-      const pending = queue[head]!;
-      head += 1;
-      if (!pending.settled) {
-        pending.settled = true;
-        pending.expire();
-      }
-    }
-    dropSettled();
-    arm();
-  }
-
+  const deadlines = createDeadlines<Pending>(timeoutMs, (pending) => pending.expire());
   return <T>(call: () => Promise<T>) =>
     new Promise<TimedResult<T>>((resolve, reject) => {
       const started = performance.now();
-      const pending: Pending = { deadline: started + timeoutMs, settled: false, expire: () => reject(new ScoringTimeoutError(timeoutMs)) };
-      queue.push(pending);
-      if (queue.length - head === 1) arm();
-      const finish = () => {
-        if (pending.settled) return false;
-        pending.settled = true;
-        dropSettled();
-        return true;
-      };
+      const pending: Pending = { deadline: 0, settled: false, expire: () => reject(new ScoringTimeoutError(timeoutMs)) };
+      deadlines.watch(pending);
       let result: Promise<T>;
       try {
         result = call();
@@ -100,13 +52,13 @@ export function createTimedCaller(timeoutMs: number): TimedCaller {
       }
       result.then(
         (value) => {
-          if (!finish()) return;
+          if (!deadlines.settle(pending)) return;
           const elapsedMs = performance.now() - started;
           if (elapsedMs > timeoutMs) reject(new ScoringTimeoutError(timeoutMs));
           else resolve({ value, elapsedMs });
         },
         (error: unknown) => {
-          if (finish()) reject(error);
+          if (deadlines.settle(pending)) reject(error);
         },
       );
     });
