@@ -1,18 +1,8 @@
 import { fixture, send, sleep } from './support/harness.js';
-import { freePort, startServe, type ServeProcess } from './support/process.js';
+import { freePort, isReadyLine, servesKilledAfterEach, type ServeProcess } from './support/process.js';
 
-const ready = (line: Record<string, unknown>) => line.msg === 'init() finished: ready for traffic';
-const running: ServeProcess[] = [];
-
-function serveProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}): ServeProcess {
-  const started = startServe(args, { INFERSCHEMA_LOG_LEVEL: 'info', ...env });
-  running.push(started);
-  return started;
-}
-
-afterEach(() => {
-  for (const started of running.splice(0)) if (started.child.exitCode === null) started.child.kill('SIGKILL');
-});
+const ready = isReadyLine;
+const serveProcess = servesKilledAfterEach({ INFERSCHEMA_LOG_LEVEL: 'info' });
 
 describe('inferschema serve (the process)', () => {
   it('logs the error and the model directory, then exits 3 without reporting ready, when init fails', async () => {

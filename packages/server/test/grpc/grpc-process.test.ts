@@ -1,23 +1,13 @@
 import { status } from '@grpc/grpc-js';
 import { fixture, sleep } from '../support/harness.js';
-import { freePort, startServe, type ServeProcess } from '../support/process.js';
+import { freePort, isReadyLine, servesKilledAfterEach, type ServeProcess } from '../support/process.js';
 import { inferenceClient } from './support/inference-client.js';
 
 // `inferschema serve --grpc-port` as a process: the flag and INFERSCHEMA_GRPC_PORT, and SIGTERM letting an
 // in-flight ModelInfer finish before exit 0.
 
-const ready = (line: Record<string, unknown>) => line.msg === 'init() finished: ready for traffic';
-const running: ServeProcess[] = [];
-
-function serveProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}): ServeProcess {
-  const started = startServe(args, { INFERSCHEMA_LOG_LEVEL: 'info', ...env });
-  running.push(started);
-  return started;
-}
-
-afterEach(() => {
-  for (const started of running.splice(0)) if (started.child.exitCode === null) started.child.kill('SIGKILL');
-});
+const ready = isReadyLine;
+const serveProcess = servesKilledAfterEach({ INFERSCHEMA_LOG_LEVEL: 'info' });
 
 const textRequest = (body: string) => ({
   model_name: 'text-script',

@@ -2,27 +2,23 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { CRASH_EXIT_CODE } from '@inferschema/server';
 import { send, sleep, type RawResponse } from '../support/harness.js';
-import { freePort, startServe, type ServeProcess } from '../support/process.js';
+import { freePort, isReadyLine, servesKilledAfterEach, type ServeProcess } from '../support/process.js';
 import { RELIABILITY_FIXTURES } from './support/hosted-server.js';
 
 // Crash containment (docs/reliability.md, "Crash containment"): the real `inferschema serve` process, with a
 // script whose run misbehaves as the body asks (fixtures/fault-script.ts).
 const FAULTS = join(RELIABILITY_FIXTURES, 'fault-script.ts');
-const ready = (line: Record<string, unknown>) => line.msg === 'init() finished: ready for traffic';
+const ready = isReadyLine;
 
 const score = (url: string, body: string, headers: Record<string, string> = {}): Promise<RawResponse> =>
   send(`${url}/score`, { method: 'POST', headers: { 'content-type': 'text/plain', ...headers }, body });
 
-const running: ServeProcess[] = [];
+const startKilledAfterEach = servesKilledAfterEach({ INFERSCHEMA_LOG_LEVEL: 'info' });
 async function serve(args: readonly string[]): Promise<{ served: ServeProcess; url: string }> {
   const port = await freePort();
-  const served = startServe([FAULTS, '--port', String(port), ...args], { INFERSCHEMA_LOG_LEVEL: 'info' });
-  running.push(served);
+  const served = startKilledAfterEach([FAULTS, '--port', String(port), ...args]);
   return { served, url: `http://127.0.0.1:${port}` };
 }
-afterEach(() => {
-  for (const started of running.splice(0)) if (started.child.exitCode === null) started.child.kill('SIGKILL');
-});
 
 const fatalLines = (served: ServeProcess) => served.logs().filter((line) => line.level === 60);
 

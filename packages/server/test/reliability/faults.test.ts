@@ -5,11 +5,11 @@ import { PassThrough } from 'node:stream';
 import { createServer, type CreateServerOptions, type ScoringServer } from '@inferschema/server';
 import { MESSAGES } from '../../src/http/messages.js';
 import { send, sleep, type RawResponse } from '../support/harness.js';
-import { freePort, startServe, type ServeProcess } from '../support/process.js';
+import { freePort, isReadyLine, servesKilledAfterEach, type ServeProcess } from '../support/process.js';
 import { RELIABILITY_FIXTURES } from './support/hosted-server.js';
 
 const FAULTS = join(RELIABILITY_FIXTURES, 'fault-script.ts');
-const ready = (line: Record<string, unknown>) => line.msg === 'init() finished: ready for traffic';
+const ready = isReadyLine;
 
 interface InProcessServer {
   readonly server: ScoringServer;
@@ -124,15 +124,7 @@ describe('faults in run (the real server, in this process)', () => {
 });
 
 describe('faults of the process (the real inferschema serve command)', () => {
-  const running: ServeProcess[] = [];
-  const serve = (args: readonly string[], env: NodeJS.ProcessEnv = {}) => {
-    const started = startServe(args, { INFERSCHEMA_LOG_LEVEL: 'info', ...env });
-    running.push(started);
-    return started;
-  };
-  afterEach(() => {
-    for (const started of running.splice(0)) if (started.child.exitCode === null) started.child.kill('SIGKILL');
-  });
+  const serve = servesKilledAfterEach({ INFERSCHEMA_LOG_LEVEL: 'info' });
 
   it('run crashes its worker (process.exit) under --workers 2: that client loses its connection; a new worker takes over', async () => {
     const port = await freePort();

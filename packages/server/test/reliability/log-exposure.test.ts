@@ -6,7 +6,7 @@ import { ConfigurationError, serverOptionsFromEnv } from '@inferschema/server';
 import { MESSAGES } from '../../src/http/messages.js';
 import { modelDirectoryTree } from '../../src/process/model-tree.js';
 import { fixture, send, startTestServer } from '../support/harness.js';
-import { freePort, startServe, type ServeProcess } from '../support/process.js';
+import { freePort, servesKilledAfterEach, type ServeProcess } from '../support/process.js';
 
 // Less in the logs and the process list (docs/reliability.md, section 5).
 const completed = (line: Record<string, unknown>) => line.msg === 'request completed';
@@ -79,17 +79,13 @@ describe('the model directory listing', () => {
 });
 
 describe('the process (inferschema serve)', () => {
-  const running: ServeProcess[] = [];
-  afterEach(() => {
-    for (const started of running.splice(0)) if (started.child.exitCode === null) started.child.kill('SIGKILL');
-  });
+  const serve = servesKilledAfterEach();
 
   it('--api-key-file: the key is required, and it is not in the process list', async () => {
     const keyFile = join(mkdtempSync(join(tmpdir(), 'inferschema-key-')), 'api-key');
     writeFileSync(keyFile, 'k3y-from-a-file\n');
     const port = await freePort();
-    const served = startServe([fixture('text-script.ts'), '--port', String(port), '--api-key-file', keyFile]);
-    running.push(served);
+    const served = serve([fixture('text-script.ts'), '--port', String(port), '--api-key-file', keyFile]);
     await served.waitForLog((line) => line.msg === 'init() finished: ready for traffic');
     const url = `http://127.0.0.1:${port}/score`;
     expect((await send(url, { method: 'POST', body: 'x' })).status).toBe(401);
@@ -99,8 +95,7 @@ describe('the process (inferschema serve)', () => {
   }, 30_000);
 
   it('an unreadable key file stops the command with exit 2 and a message naming it', async () => {
-    const served = startServe([fixture('text-script.ts'), '--api-key-file', '/nonexistent/key']);
-    running.push(served);
+    const served = serve([fixture('text-script.ts'), '--api-key-file', '/nonexistent/key']);
     expect(await served.exited).toBe(2);
     expect(served.output()).toContain('--api-key-file: cannot read /nonexistent/key: ENOENT');
   }, 30_000);
@@ -109,8 +104,7 @@ describe('the process (inferschema serve)', () => {
     const blocker = createNetServer();
     const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
     try {
-      const served = startServe([fixture('text-script.ts'), '--port', String(port), '--model-dir', fixture('model')]);
-      running.push(served);
+      const served = serve([fixture('text-script.ts'), '--port', String(port), '--model-dir', fixture('model')]);
       expect(await served.exited).toBe(4);
       expect(served.output()).toContain(`port ${port} is already in use`);
       expect(served.output()).not.toContain('Model directory contents');

@@ -59,3 +59,22 @@ export function startServe(args: readonly string[], env: NodeJS.ProcessEnv = {})
     },
   };
 }
+
+/** The log line a served process writes once `init` has finished. */
+export const isReadyLine = (line: Record<string, unknown>): boolean => line.msg === 'init() finished: ready for traffic';
+
+/**
+ * Returns `startServe` with `defaults` in its environment, and kills (SIGKILL) every process it started that is
+ * still running after each test of the suite that calls it.
+ */
+export function servesKilledAfterEach(defaults: NodeJS.ProcessEnv = {}): (args: readonly string[], env?: NodeJS.ProcessEnv) => ServeProcess {
+  const running: ServeProcess[] = [];
+  afterEach(() => {
+    for (const started of running.splice(0)) if (started.child.exitCode === null) started.child.kill('SIGKILL');
+  });
+  return (args, env = {}) => {
+    const started = startServe(args, { ...defaults, ...env });
+    running.push(started);
+    return started;
+  };
+}
