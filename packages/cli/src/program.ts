@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './cli-error.js';
 import { processIo, write, type CliIo } from './cli-io.js';
@@ -6,11 +5,11 @@ import { registerCheckCommand } from './commands/check.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSwaggerCommand } from './commands/swagger.js';
-
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+import { registerInitCommand } from './commands/init.js';
+import { VERSION } from './version.js';
 
 /** Commands that are done when their action resolves; the process then exits even if a script left timers. */
-const ONE_SHOT_COMMANDS = new Set(['swagger', 'run', 'check']);
+const ONE_SHOT_COMMANDS = new Set(['swagger', 'run', 'check', 'init']);
 
 /**
  * The `inferschema` program: `serve`, `swagger`, `run` and `check`, each with `--help` and examples. Errors are not
@@ -22,7 +21,7 @@ const ONE_SHOT_COMMANDS = new Set(['swagger', 'run', 'check']);
 export function createProgram(io: CliIo = processIo()): Command {
   const program = new Command('inferschema')
     .description('Serve machine-learning models over HTTP, with schemas inferred from samples.')
-    .version(version, '-V, --version', 'print the version of inferschema')
+    .version(VERSION, '-V, --version', 'print the version of inferschema')
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
@@ -48,6 +47,7 @@ export function createProgram(io: CliIo = processIo()): Command {
   registerSwaggerCommand(program, io);
   registerRunCommand(program, io);
   registerCheckCommand(program, io);
+  registerInitCommand(program, io);
   return program;
 }
 

@@ -1,42 +1,21 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { LoadedScript } from '@inferschema/core/runtime';
-import { parseJson, type OpenApiVersion } from '@inferschema/core';
-import {
-  buildServiceDocument,
-  describeOipModel,
-  OPENAPI_VERSION_ALIASES,
-  parseOpenApiVersion,
-  serializeDocument,
-  serviceInfoFromEnv,
-  serviceSchemasOf,
-  UnsupportedVersionError,
-} from '@inferschema/openapi';
+import { parseJson } from '@inferschema/core';
+import { OPENAPI_VERSION_ALIASES, parseOpenApiVersion, serializeDocument } from '@inferschema/openapi';
 import { CliError, EXIT } from '../cli-error.js';
 import { compareDocuments } from '../compare-documents.js';
 import { write, type CliIo } from '../cli-io.js';
 import { findUserDocument } from '../find-user-document.js';
 import { loadScript } from '../load-script.js';
 import { createProgress } from '../progress.js';
+import { generateServiceDocument } from '../service-document.js';
 
 interface SwaggerOptions {
   readonly version: string;
   readonly out?: string;
   readonly check?: string;
   readonly userDocument: boolean;
-}
-
-function generate(script: LoadedScript, version: OpenApiVersion, env: CliIo['env']): unknown {
-  try {
-    return buildServiceDocument(
-      { ...serviceSchemasOf(script), oip: describeOipModel(script) },
-      { version, ...serviceInfoFromEnv(env) },
-    );
-  } catch (error) {
-    if (error instanceof UnsupportedVersionError) throw new CliError(error.message, EXIT.failed);
-    throw error;
-  }
 }
 
 async function swagger(io: CliIo, scriptPath: string, options: SwaggerOptions): Promise<void> {
@@ -48,7 +27,7 @@ async function swagger(io: CliIo, scriptPath: string, options: SwaggerOptions): 
   const checked = options.check === undefined ? undefined : resolve(options.check);
   const user = found && found.path !== out && found.path !== checked ? found : undefined;
   if (user) io.stderr.write(`Using the user-supplied ${user.path} (--no-user-document generates it instead)\n`);
-  const document = user ? user.document : generate(script, version, io.env);
+  const document = user ? user.document : generateServiceDocument(script, version, io.env);
   const text = serializeDocument(document);
   if (checked !== undefined) return check(io, checked, document as Record<string, unknown>, text);
   if (out === undefined) return write(io.stdout, text);
