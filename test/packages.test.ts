@@ -1,11 +1,11 @@
 // Each published package packs into a tarball that stands on its own: its README and LICENSE, the built
 // files of every export, the metadata a registry shows, and its siblings at the same version.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
-const PACKAGES = ['core', 'openapi', 'server', 'cli'];
+const PACKAGES = ['core', 'openapi', 'server', 'cli', 'create-inferschema'];
 
 interface Manifest {
   name: string;
@@ -59,7 +59,17 @@ describe.each(PACKAGES)('packages/%s', (folder) => {
   });
 });
 
-it('one changesets group versions the four packages together', () => {
+it('inferschema packs the templates of `inferschema init`, and create-inferschema runs that command instead of copying them', () => {
+  const templates = readdirSync(join(ROOT, 'packages/cli/templates'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${entry.parentPath}/${entry.name}`.slice(join(ROOT, 'packages/cli').length + 1));
+  expect(templates.length).toBeGreaterThan(10);
+  expect(packedFiles('cli')).toEqual(expect.arrayContaining(templates));
+  expect(packedFiles('create-inferschema').sort()).toEqual(['LICENSE', 'README.md', 'bin/create-inferschema.js', 'package.json']);
+  expect(manifest('create-inferschema').dependencies).toMatchObject({ inferschema: VERSION });
+}, 60_000);
+
+it('one changesets group versions the packages together', () => {
   const config = JSON.parse(readFileSync(join(ROOT, '.changeset', 'config.json'), 'utf8')) as { fixed: string[][] };
   expect(config.fixed).toEqual([[...NAMES]]);
 });

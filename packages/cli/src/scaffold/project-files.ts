@@ -15,7 +15,7 @@ const LAYOUT: ReadonlyArray<readonly [destination: string, template: string]> = 
   ['.gitignore', 'project/gitignore'],
   ['Dockerfile', 'project/Dockerfile'],
   ['.github/workflows/ci.yml', 'project/ci.yml'],
-  ['test/score.test.ts', 'project/score.test.ts'],
+  ['test/score.test.ts', 'project/score-test.ts'],
   ['src/score.ts', '{input}/score.ts'],
   ['model/model.json', '{input}/model.json'],
   ['requests/sample.json', '{input}/sample.json'],
