@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { send, sleep, startTestServer, type TestServer } from './support/harness.js';
 
 describe('/score with a text script', () => {
@@ -117,6 +119,32 @@ describe('/score with a raw script', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('image/png');
     expect(response.body.equals(png)).toBe(true);
+  });
+
+  it('receives a body of declared length that arrives in many pieces byte for byte, and a chunked one too', async () => {
+    const body = randomBytes(3 * 1024 * 1024 + 17);
+    const pieces = [body.subarray(0, 1), body.subarray(1, 70_000), body.subarray(70_000, 2_000_000), body.subarray(2_000_000)];
+    for (const framing of ['content-length', 'chunked'] as const) {
+      const echoed = await new Promise<Buffer>((resolve, reject) => {
+        const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+        if (framing === 'content-length') headers['content-length'] = String(body.length);
+        const req = httpRequest(`${score}?mode=echo-bytes`, { method: 'POST', headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`status ${res.statusCode}`))));
+        });
+        req.on('error', reject);
+        // Each piece in its own turn, so the server sees the body in several reads.
+        const write = (index: number): void => {
+          if (index === pieces.length) return void req.end();
+          req.write(pieces[index]);
+          setTimeout(() => write(index + 1), 5);
+        };
+        write(0);
+      });
+      expect(echoed.length, framing).toBe(body.length);
+      expect(echoed.equals(body), framing).toBe(true);
+    }
   });
 
   it('sends returned bytes as application/octet-stream', async () => {

@@ -12,6 +12,7 @@ export const BUSY_RETRY_AFTER_SECONDS = 1;
  * answered 503 with `Retry-After`, so a client still sending gets the answer instead of a reset connection.
  */
 function busy(exchange: Exchange): void {
+  exchange.body = undefined;
   exchange.firstChunk = undefined;
   exchange.chunks = undefined;
   exchange.refusal = new HttpError(503, MESSAGES.busy, { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) } });
@@ -24,6 +25,7 @@ type Carrier = IncomingMessage & { [EXCHANGE]: Exchange; [AFTER]: (exchange: Exc
 const AFTER = Symbol('inferschema.afterBody');
 
 function tooLarge(exchange: Exchange): void {
+  exchange.body = undefined;
   exchange.firstChunk = undefined;
   exchange.chunks = undefined;
   // The client may still be sending: the answer closes the connection instead of reading the rest.
@@ -43,7 +45,16 @@ function onData(this: Carrier, chunk: Buffer): void {
     if (!exchange.shared.budget.reserve(more)) return busy(exchange);
     exchange.reservedBytes += more;
   }
-  if (exchange.firstChunk === undefined) exchange.firstChunk = chunk;
+  const declared = exchange.declaredBytes;
+  if (declared >= 0) {
+    // A declared length: a body that is one chunk is kept as it is; a longer one is copied into one buffer
+    // of that length as it arrives (no list of chunks, no concatenation at the end).
+    if (exchange.firstChunk === undefined && chunk.length === declared) exchange.firstChunk = chunk;
+    else {
+      exchange.body ??= Buffer.allocUnsafe(declared);
+      chunk.copy(exchange.body, exchange.bodyBytes - chunk.length);
+    }
+  } else if (exchange.firstChunk === undefined) exchange.firstChunk = chunk;
   else if (exchange.chunks === undefined) exchange.chunks = [exchange.firstChunk, chunk];
   else exchange.chunks.push(chunk);
 }
@@ -52,7 +63,8 @@ function onEnd(this: Carrier): void {
   const exchange = this[EXCHANGE];
   if (exchange.done) return;
   if (exchange.refusal !== undefined) return exchange.fail(exchange.refusal);
-  exchange.body = exchange.chunks !== undefined ? Buffer.concat(exchange.chunks, exchange.bodyBytes) : (exchange.firstChunk ?? EMPTY);
+  // Node ends a request with a declared length only once all of it has arrived: `body` is then full.
+  exchange.body ??= exchange.chunks !== undefined ? Buffer.concat(exchange.chunks, exchange.bodyBytes) : (exchange.firstChunk ?? EMPTY);
   exchange.firstChunk = undefined;
   exchange.chunks = undefined;
   this[AFTER](exchange);
@@ -63,7 +75,8 @@ function onClose(this: Carrier): void {
 }
 
 /**
- * Reads the request body into `exchange.body`, then calls `after` (a function shared by all requests). A
+ * Reads the request body into `exchange.body`, then calls `after` (a function shared by all requests): a body of
+ * declared length into one buffer of that length (or its one chunk, as it is), a chunked one by concatenating. A
  * declared `Content-Length` over the limit is refused with 413 before anything is read; a body that grows past
  * it (chunked) is refused as soon as it does, and the connection closed. A `Content-Encoding` the server does
  * not decode is 415. Bytes are reserved in the server's body budget (a declared length up front, a chunked body
@@ -84,6 +97,7 @@ export function readBody(exchange: Exchange, after: (exchange: Exchange) => void
   if (declared !== undefined && headers['transfer-encoding'] === undefined) {
     const length = Number(declared);
     if (length > exchange.shared.maxBodyBytes) return tooLarge(exchange);
+    exchange.declaredBytes = length;
     if (exchange.shared.budget.reserve(length)) exchange.reservedBytes = length;
     else busy(exchange);
   }

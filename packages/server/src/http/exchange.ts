@@ -78,6 +78,8 @@ export class Exchange {
   refusal: HttpError | undefined = undefined;
   /** Log the request line at warn (a request refused before routing, e.g. a URL that cannot be decoded). */
   warn = false;
+  /** The body's declared `Content-Length` (-1: chunked, or not read). */
+  declaredBytes = -1;
   firstChunk: Buffer | undefined = undefined;
   chunks: Buffer[] | undefined = undefined;
 
