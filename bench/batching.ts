@@ -12,6 +12,7 @@
  *
  * Needs `wrk` (scripts/install-debian.sh wrk) and a built CLI (npm run build).
  * Usage: node --import tsx bench/batching.ts [--seconds 2] [--rounds 8] [--connections 64] [--model mlp-2048x2|mlp-512x3|linear]
+ *        [--max-latency-ms N]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,8 @@ const SECONDS = flag('seconds', 2);
 const ROUNDS = flag('rounds', 8);
 const CONNECTIONS = flag('connections', 64);
 const ONLY = process.argv.includes('--model') ? process.argv[process.argv.indexOf('--model') + 1] : undefined;
+/** `--batch-max-latency-ms` for the "on" servers (default: what each script declares). */
+const MAX_LATENCY_MS = process.argv.includes('--max-latency-ms') ? flag('max-latency-ms', 5) : undefined;
 
 interface Model {
   readonly name: string;
@@ -86,6 +89,7 @@ async function startServer(model: Model, batching: boolean): Promise<Server> {
   const script = join(ROOT, 'examples', model.example, 'score.ts');
   const args = [join(ROOT, 'packages/cli/dist/bin.js'), 'serve', script, '--model-dir', model.modelDir, '--port', String(port), '--log-level', 'warn'];
   if (!batching) args.push('--batch-max-size', '0');
+  else if (MAX_LATENCY_MS !== undefined) args.push('--batch-max-latency-ms', String(MAX_LATENCY_MS));
   const server = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   await waitForOk(port, { path: '/score', method: 'POST', body: model.body, attempts: 300 });
   return { port, process: server };
