@@ -12,7 +12,7 @@
  * process tree's user + system time (from /proc) over the round, divided by the requests wrk completed.
  *
  * Usage: node --import tsx bench/server-throughput.ts [--seconds 5] [--connections 32] [--rounds 5] [--large-rounds 3]
- *        [--no-workers] [--log-level info]
+ *        [--no-workers] [--no-floor] [--log-level info]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import cluster from 'node:cluster';
@@ -36,8 +36,14 @@ function largeBody(): string {
 
 const LOG_LEVEL = process.argv.includes('--log-level') ? process.argv[process.argv.indexOf('--log-level') + 1]! : 'info';
 
-/** The bare server: read the body, JSON.parse, predict, JSON.stringify; `workers` > 1 forks a cluster. */
-function runBareServer(port: number, workers: number): void {
+/**
+ * The bare server: read the body, JSON.parse, predict, JSON.stringify; `workers` > 1 forks a cluster. With
+ * `features`, it also does what every inferschema answer carries, written as cheaply as Node allows: a request
+ * id (prefix + counter), the Azure headers (`x-request-id`, `x-ms-request-id`, `x-ms-run-function-failed`,
+ * `x-ms-run-fn-exec-ms`) in one `writeHead`, and one JSON log line per request, batched per event-loop turn.
+ * It is the floor under inferschema's cost: the features' price without validation, conversion or metrics.
+ */
+function runBareServer(port: number, workers: number, features: boolean): void {
   if (workers > 1 && cluster.isPrimary) {
     cluster.schedulingPolicy = cluster.SCHED_NONE;
     let listening = 0;
@@ -49,20 +55,36 @@ function runBareServer(port: number, workers: number): void {
     return;
   }
   const { coef, intercept } = JSON.parse(readFileSync(join(EXAMPLE, 'model', 'weights.json'), 'utf8')) as { coef: number[]; intercept: number };
+  const prefix = `${process.pid.toString(16)}-`;
+  let counter = 0;
+  let pending = '';
+  const flush = () => {
+    process.stdout.write(pending);
+    pending = '';
+  };
   createServer((req, res) => {
+    const received = performance.now();
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const { data } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: number[][] };
       const predictions = data.map((row) => row.reduce((sum, value, column) => sum + value * coef[column]!, intercept));
       const text = JSON.stringify(predictions);
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      if (!features) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        return void res.end(text);
+      }
+      const id = prefix + (counter += 1);
+      const ms = (performance.now() - received).toFixed(3);
+      res.writeHead(200, ['x-request-id', id, 'x-ms-request-id', id, 'x-ms-run-function-failed', 'False', 'x-ms-run-fn-exec-ms', ms, 'content-type', 'application/json', 'content-length', String(Buffer.byteLength(text))]);
       res.end(text);
+      if (pending === '') setImmediate(flush);
+      pending += `{"level":30,"time":${Date.now()},"pid":${process.pid},"requestId":"${id}","method":"POST","url":${JSON.stringify(req.url)},"status":200,"durationMs":${ms},"msg":"request completed"}\n`;
     });
   }).listen(port, '127.0.0.1', () => process.send?.('listening'));
 }
 
-type Kind = 'bare' | 'inferschema' | 'bare ×2 workers' | 'inferschema --workers 2';
+type Kind = 'bare' | 'bare + ids, headers, log line' | 'inferschema' | 'bare ×2 workers' | 'inferschema --workers 2';
 
 interface RunningServer {
   readonly kind: Kind;
@@ -78,7 +100,7 @@ async function startServer(kind: Kind): Promise<RunningServer> {
   const port = await freePort();
   const workers = kind.includes('2') ? 2 : 1;
   const args = kind.startsWith('bare')
-    ? ['--import', 'tsx', fileURLToPath(import.meta.url), '--role', 'bare', '--port', String(port), '--workers', String(workers)]
+    ? ['--import', 'tsx', fileURLToPath(import.meta.url), '--role', 'bare', '--port', String(port), '--workers', String(workers), ...(kind.includes('log') ? ['--features'] : [])]
     : [join(ROOT, 'packages', 'cli', 'dist', 'bin.js'), 'serve', join(EXAMPLE, 'score.ts'), '--model-dir', join(EXAMPLE, 'model'), '--port', String(port), '--log-level', LOG_LEVEL, ...(workers > 1 ? ['--workers', String(workers)] : [])];
   // The server's log lines go to /dev/null: writing them is part of its work, reading them is not.
   const server = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
@@ -163,14 +185,15 @@ function pairedRatio(results: Map<Kind, Round[]>, kind: Kind, base: Kind, value:
 const fmt = (ratio: { median: number; each: number[] }) => `${ratio.median.toFixed(2)}× (rounds: ${ratio.each.map((value) => value.toFixed(2)).join(', ')})`;
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--role')) return runBareServer(flag('port', 0), flag('workers', 1));
+  if (process.argv.includes('--role')) return runBareServer(flag('port', 0), flag('workers', 1), process.argv.includes('--features'));
   ensureWrk();
   const seconds = flag('seconds', 5);
   const connections = flag('connections', 32);
   const rounds = flag('rounds', 5);
   const largeRounds = flag('large-rounds', 3);
   const withWorkers = !process.argv.includes('--no-workers');
-  const kinds: Kind[] = withWorkers ? ['bare', 'inferschema', 'bare ×2 workers', 'inferschema --workers 2'] : ['bare', 'inferschema'];
+  const floor: Kind[] = process.argv.includes('--no-floor') ? [] : ['bare + ids, headers, log line'];
+  const kinds: Kind[] = withWorkers ? ['bare', ...floor, 'inferschema', 'bare ×2 workers', 'inferschema --workers 2'] : ['bare', ...floor, 'inferschema'];
   const servers: RunningServer[] = [];
   let failed = false;
   try {
@@ -187,6 +210,11 @@ async function main(): Promise<void> {
     const p99 = pairedRatio(small, 'inferschema', 'bare', (round) => round.p99);
     console.log(`\ninferschema ÷ bare, per pair of rounds: throughput ${fmt(throughput)}; CPU per request ${fmt(cpu)}; p99 ${fmt(p99)}`);
     console.log('targets: throughput ≥ 0.8×, CPU per request ≤ 1.25×, p99 ≤ 1.3×');
+    if (floor.length > 0) {
+      const floorCpu = pairedRatio(small, floor[0]!, 'bare', (round) => round.cpuPerRequestUs);
+      const floorRps = pairedRatio(small, floor[0]!, 'bare', (round) => round.requestsPerSecond);
+      console.log(`bare + ids, headers, log line ÷ bare: throughput ${fmt(floorRps)}; CPU per request ${fmt(floorCpu)}`);
+    }
     if (withWorkers) {
       const scaling = pairedRatio(small, 'inferschema --workers 2', 'inferschema', (round) => round.requestsPerSecond);
       const bareScaling = pairedRatio(small, 'bare ×2 workers', 'bare', (round) => round.requestsPerSecond);
