@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { CRASH_EXIT_CODE } from '@inferschema/server';
+import { describeChecks, expectHealthy, healthChecksDuring } from '../../../../test/support/health-checks.js';
 import { send, sleep, type RawResponse } from '../support/harness.js';
 import { freePort, isReadyLine, servesKilledAfterEach, type ServeProcess } from '../support/process.js';
 import { RELIABILITY_FIXTURES } from './support/hosted-server.js';
@@ -139,6 +140,23 @@ describe('workers (--workers 2)', () => {
       if (readiness !== 200) await sleep(100);
     }
     expect(readiness).toBe(200);
+    expect((await score(url, 'ok')).status).toBe(200);
+  }, 60_000);
+
+  it('a script error escaping in one worker stops that worker alone: every health check meanwhile within 100 ms, every request in flight answered, the worker replaced', async () => {
+    const { served, url } = await serve(['--workers', '2']);
+    await served.waitForLog(() => served.logs().filter(ready).length >= 2);
+    // The primary hands connections to the workers in turn: four sleeps land on both, the culprit on one.
+    const others = [score(url, 'sleep:1200'), score(url, 'sleep:1200'), score(url, 'sleep:1200'), score(url, 'sleep:1200')];
+    await sleep(100);
+    const culprit = score(url, 'background-throw:300', { 'x-request-id': 'culprit-w' });
+    const replaced = served.waitForLog(() => served.logs().filter(ready).length >= 3, 30_000);
+    const { result: [answers], checks } = await healthChecksDuring(url, served.child.pid!, Promise.all([Promise.all([culprit, ...others]), replaced]));
+    console.log(`worker crash: ${describeChecks(checks)}`);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(fatalLines(served)).toEqual([expect.objectContaining({ origin: 'uncaughtException', runningRequestIds: expect.arrayContaining(['culprit-w']) })]);
+    expect(served.logs().find((line) => line.msg === 'A worker died; starting a new one')).toMatchObject({ code: CRASH_EXIT_CODE, delayMs: 100, workersAlive: 1 });
+    expectHealthy(checks);
     expect((await score(url, 'ok')).status).toBe(200);
   }, 60_000);
 
