@@ -1,5 +1,5 @@
 /**
- * inferschema: the command line (`serve`, `swagger`, `run`, `check`) as a library, for tools that embed it.
+ * inferschema: the command line (`serve`, `swagger`, `run`, `check`, `init`) as a library, for tools that embed it.
  *
  * @module
  */

@@ -12,7 +12,7 @@ import { VERSION } from './version.js';
 const ONE_SHOT_COMMANDS = new Set(['swagger', 'run', 'check', 'init']);
 
 /**
- * The `inferschema` program: `serve`, `swagger`, `run` and `check`, each with `--help` and examples. Errors are not
+ * The `inferschema` program: `serve`, `swagger`, `run`, `check` and `init`, each with `--help` and examples. Errors are not
  * printed here; {@link main} does that.
  *
  * @example
@@ -38,6 +38,7 @@ export function createProgram(io: CliIo = processIo()): Command {
         '  $ inferschema serve score.ts --model-dir ./model --port 5001',
         `  $ inferschema run score.ts --model-dir ./model --input '{"data": [[1, 2, 3]]}'`,
         '  $ inferschema swagger score.ts --version 3.1 --out openapi.json',
+        '  $ inferschema init house-price                  # a new project: script, model, test, CI, Dockerfile',
         '',
         'Exit codes: 0 done, 1 the script, its input or its result failed, 2 the command line is wrong;',
         'serve: 3 the script failed to load or init failed, 4 the port is already in use.',

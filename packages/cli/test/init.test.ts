@@ -102,6 +102,19 @@ describe('inferschema init', { timeout: CLI_TIMEOUT }, () => {
     });
   });
 
+  it('makes the project docs/getting-started.md walks through: check, run and a bad request print what the doc shows', async () => {
+    const project = join(scratch, 'standard-tc39');
+    const example = (file: string) => readFile(fileURLToPath(new URL(`../../../examples/getting-started/${file}`, import.meta.url)), 'utf8');
+    const script = join(project, 'src/score.ts');
+    const check = await inferschema(['check', script]);
+    expect(check.stdout.replace(`Entry script: ${script}`, 'Entry script: examples/getting-started/score.ts')).toBe(await example('output/check.txt'));
+    const run = await inferschema(['run', script, '--model-dir', join(project, 'model'), '--input-file', join(project, 'requests/sample.json')]);
+    expect(run.stdout).toBe(await example('responses/house.json'));
+    expect(await readFile(join(project, 'requests/sample.json'), 'utf8')).toBe(await example('requests/house.json'));
+    const bad = await inferschema(['run', script, '--model-dir', join(project, 'model'), '--input', await example('requests/bad-house.json')]);
+    expect([bad.code, bad.stderr]).toEqual([1, await example('output/run-bad-house.txt')]);
+  });
+
   it('writes a CI workflow that tests and checks swagger.json, and a multi-stage, unprivileged Dockerfile with a health check', async () => {
     const project = join(scratch, 'standard-tc39');
     const workflow = parse(await readFile(join(project, '.github/workflows/ci.yml'), 'utf8'));
