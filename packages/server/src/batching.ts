@@ -17,6 +17,9 @@ export function configureScriptBatching(script: LoadedScript, config: ServerConf
   });
 }
 
+/** What the server logs (at info) for a batched request whose client left before its batch ran. */
+export const CLIENT_GONE_LOG = 'The client closed the connection before its batch ran';
+
 /**
  * A signal that aborts when the client goes away before its response is sent (the connection closed), so a
  * batched request still queued leaves its batch.
@@ -27,4 +30,9 @@ export function clientGoneSignal(response: ServerResponse): AbortSignal {
     if (!response.writableFinished) controller.abort(new DOMException('The client closed the connection', 'AbortError'));
   });
   return controller.signal;
+}
+
+/** True for the error a batched call rejects with when its {@link clientGoneSignal} aborted. */
+export function isClientGone(error: unknown): error is DOMException {
+  return error instanceof DOMException && error.name === 'AbortError';
 }

@@ -145,6 +145,31 @@ describe('adaptive batching over HTTP (a script declared with batch)', () => {
     expect(server.logs().filter((line) => line.requestId === 'gone').map((line) => line.msg)).toContain('The client closed the connection before its batch ran');
   });
 
+  it('drops an Open Inference Protocol request whose client went away from its batch, as /score does', async () => {
+    const { blocker, open } = await occupy(server);
+    const controller = new AbortController();
+    const gone = fetch(`${server.url}/v2/models/batched-script/infer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'oip-gone' },
+      body: JSON.stringify({ inputs: [{ name: 'data', shape: [2, 1], datatype: 'FP64', data: [1, 2] }] }),
+      signal: controller.signal,
+    }).catch((error: unknown) => error);
+    await until(async () => (await metric(server, 'inferschema_http_requests_in_flight')) >= 3);
+    controller.abort();
+    await until(async () => server.logs().some((line) => line.requestId === 'oip-gone'));
+    const stays = postJson(`${server.url}/v2/models/batched-script/infer`, JSON.stringify({ inputs: [{ name: 'data', shape: [1, 1], datatype: 'FP64', data: [5] }] }));
+    await until(async () => (await metric(server, 'inferschema_http_requests_in_flight')) >= 3);
+    open();
+    expect(((await gone) as Error).name).toBe('AbortError');
+    // [2x, rows of the batch, call]: the batch held only the request that stayed.
+    expect((await stays).json.outputs[0]).toMatchObject({ shape: [1, 3], data: [10, 1, expect.any(Number)] });
+    expect((await blocker).status).toBe(200);
+    const lines = server.logs().filter((line) => line.requestId === 'oip-gone');
+    expect(lines.map((line) => line.msg)).toContain('The client closed the connection before its batch ran');
+    expect(lines.find((line) => line.msg === 'The client closed the connection before its batch ran')).toMatchObject({ model: 'batched-script' });
+    expect(lines.some((line) => line.msg === 'run() failed')).toBe(false);
+  });
+
   it('exports the batch sizes and queue times in /metrics', async () => {
     const text = await (await fetch(`${server.url}/metrics`)).text();
     expect(text).toMatch(/^inferschema_batch_rows_bucket\{le="8"\} [1-9]\d*$/m);

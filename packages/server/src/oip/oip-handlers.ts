@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { InputValidationError } from '@inferschema/core';
 import type { OipRouteId } from '@inferschema/core/protocols';
 import { OipError, type OipErrorCode } from '@inferschema/core/protocols/oip';
+import { CLIENT_GONE_LOG, isClientGone } from '../batching.js';
 import { HttpError } from '../http/http-error.js';
 import { ScoringTimeoutError, type TimedCaller } from '../http/timed-call.js';
 import type { ServerMetrics } from '../metrics.js';
@@ -22,6 +23,10 @@ export interface OipRequest {
   readonly params: Readonly<Record<string, string>>;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: Buffer | undefined;
+  /** The request id, for log lines. */
+  readonly requestId?: string;
+  /** Makes a signal that aborts when the client leaves (asked only for a batched script: it leaves its batch). */
+  readonly clientGone?: () => AbortSignal;
 }
 
 /** An answer of an OIP handler; errors are thrown as `HttpError`s (the route's `{error}` body). */
@@ -42,6 +47,7 @@ export interface OipState {
   readonly timed: TimedCaller;
   readonly metrics: ServerMetrics;
   readonly logError: (message: string, details: Record<string, unknown>) => void;
+  readonly logInfo: (message: string, details: Record<string, unknown>) => void;
 }
 
 const STATUS: Readonly<Record<OipErrorCode, number>> = { 'invalid-argument': 400, 'not-found': 404, unavailable: 503 };
@@ -89,19 +95,24 @@ async function infer(state: OipState, request: OipRequest): Promise<OipAnswer> {
   }
   let result;
   try {
-    result = await state.timed(() => script.invokeDecoded(args));
+    const options = script.batching && request.clientGone ? { signal: request.clientGone() } : {};
+    result = await state.timed(() => script.invokeDecoded(args, options));
   } catch (error) {
+    if (isClientGone(error)) {
+      state.logInfo(CLIENT_GONE_LOG, { requestId: request.requestId, model: model.name });
+      throw new HttpError(499, error.message);
+    }
     if (error instanceof InputValidationError || error instanceof OipError) {
       state.metrics.scored('error', 0);
       throw new HttpError(error instanceof OipError ? STATUS[error.code] : 400, error.message);
     }
     if (error instanceof ScoringTimeoutError) {
       state.metrics.scored('timeout', error.timeoutMs / 1000);
-      state.logError('run() exceeded the scoring timeout', { model: model.name, timeoutMs: error.timeoutMs });
+      state.logError('run() exceeded the scoring timeout', { requestId: request.requestId, model: model.name, timeoutMs: error.timeoutMs });
       throw new HttpError(500, `Model '${model.name}': scoring timeout after ${error.timeoutMs} ms`);
     }
     state.metrics.scored('error', 0);
-    state.logError('run() failed', { model: model.name, err: error });
+    state.logError('run() failed', { requestId: request.requestId, model: model.name, err: error });
     throw new HttpError(500, `Model '${model.name}': run() failed; see the server log`);
   }
   state.metrics.scored('success', result.elapsedMs / 1000);
@@ -110,7 +121,7 @@ async function infer(state: OipState, request: OipRequest): Promise<OipAnswer> {
     tensors = signature.encodeOutputs(result.value, parsed.outputs.map((output) => output.name));
   } catch (error) {
     if (error instanceof OipError) throw httpErrorOf(error);
-    state.logError('run() returned a value that has no tensor form', { model: model.name, err: error });
+    state.logError('run() returned a value that has no tensor form', { requestId: request.requestId, model: model.name, err: error });
     throw new HttpError(500, `Model '${model.name}': run() returned a value that has no tensor form: ${(error as Error).message}`);
   }
   const reply = inferReply(model, parsed.id, tensors, parsed.outputs, parsed.binaryOutputs);

@@ -1,4 +1,5 @@
 import type { OipRouteId } from '@inferschema/core/protocols';
+import { clientGoneSignal } from '../batching.js';
 import type { RouteHandler } from '../http/exchange.js';
 import { createTimedCaller } from '../http/timed-call.js';
 import { oipHandlers } from '../oip/oip-handlers.js';
@@ -12,12 +13,19 @@ export function oipRouteHandlers(context: ServerContext): Record<OipRouteId, Rou
     timed: createTimedCaller(context.config.scoringTimeoutMs),
     metrics: context.metrics,
     logError: (message, details) => context.log.error(details, message),
+    logInfo: (message, details) => context.log.info(details, message),
   });
   const bound = {} as Record<OipRouteId, RouteHandler>;
   for (const id of Object.keys(handlers) as OipRouteId[]) {
     const handle = handlers[id];
     bound[id] = async (exchange) => {
-      const answer = await handle({ params: exchange.params, headers: exchange.req.headers, body: exchange.body });
+      const answer = await handle({
+        params: exchange.params,
+        headers: exchange.req.headers,
+        body: exchange.body,
+        requestId: exchange.requestId,
+        clientGone: () => clientGoneSignal(exchange.res),
+      });
       if (answer.runMs !== undefined) exchange.runMs = answer.runMs;
       exchange.send(answer.status, answer.contentType, answer.body, ['x-ms-run-function-failed', 'False', ...answer.headers]);
     };
