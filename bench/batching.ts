@@ -111,7 +111,8 @@ function milliseconds(text: string): number {
 /** One wrk round against a server: `seconds` of `connections` keep-alive clients, each sending the next request on the answer. */
 async function batchTotals(server: Server): Promise<{ rows: number; calls: number }> {
   const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
-  const read = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  // Summed over the batch metrics' series (one per model).
+  const read = (name: string) => [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].reduce((sum, match) => sum + Number(match[1]), 0);
   return { rows: read('inferschema_batch_rows_sum'), calls: read('inferschema_batch_rows_count') };
 }
 

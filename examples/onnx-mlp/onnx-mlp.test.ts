@@ -23,7 +23,7 @@ describe('examples/onnx-mlp', () => {
     const responses = await Promise.all(images.map((image) => postJson(served.url, JSON.stringify({ pixels: [image] }))));
     const answers = (await Promise.all(responses.map((response) => response.json()))) as number[][][];
     answers.forEach(([row], index) => row!.forEach((value, digit) => expect(Math.abs(value - sklearnProbabilities[index]![digit]!)).toBeLessThan(1e-4)));
-    const batches = /^inferschema_batch_requests_count (\d+)$/m.exec(await (await fetch(`${served.url}/metrics`)).text());
+    const batches = /^inferschema_batch_requests_count\{model="score"\} (\d+)$/m.exec(await (await fetch(`${served.url}/metrics`)).text());
     expect(Number(batches?.[1])).toBeGreaterThan(0);
   });
 });

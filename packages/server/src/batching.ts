@@ -5,15 +5,16 @@ import type { ServerConfig } from './config.js';
 import type { ServerMetrics } from './metrics.js';
 
 /**
- * Applies the server's batching flags to a script declared with `@batch` (`batchMaxSize: 0` turns batching
- * off) and sends each batch to the metrics. Returns the batching in effect (undefined: none).
+ * Applies the server's batching flags to a model whose script is declared with `@batch` (`batchMaxSize: 0`
+ * turns batching off) and sends each batch to the metrics under the model's name. Returns the batching in
+ * effect (undefined: none).
  */
-export function configureScriptBatching(script: LoadedScript, config: ServerConfig, metrics: ServerMetrics): BatchOptions | undefined {
-  return script.configureBatching({
+export function configureModelBatching(model: { readonly name: string; readonly script: LoadedScript }, config: ServerConfig, metrics: ServerMetrics): BatchOptions | undefined {
+  return model.script.configureBatching({
     ...(config.batchMaxSize === 0 ? { enabled: false } : {}),
     ...(config.batchMaxSize ? { maxBatchSize: config.batchMaxSize } : {}),
     ...(config.batchMaxLatencyMs === undefined ? {} : { maxLatencyMs: config.batchMaxLatencyMs }),
-    observe: (report) => metrics.batched(report),
+    observe: (report) => metrics.batched(model.name, report),
   });
 }
 

@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import { loadScoringScript, type LoadedScript } from '@inferschema/core/runtime';
 import { pino, type Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { configureScriptBatching } from './batching.js';
+import { configureModelBatching } from './batching.js';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
 import { inferenceServiceDefinition } from './grpc/inference-proto.js';
 import { createInferenceService } from './grpc/inference-service.js';
@@ -201,11 +201,11 @@ export async function createServer(script: LoadedScript | string | readonly Mode
     phase: 'starting',
     running: options.runningRequests ?? new RunningRequests(),
   };
-  const batching = models.map((model) => ({ script: model.script.path, options: configureScriptBatching(model.script, config, context.metrics) }));
+  const batching = models.map((model) => ({ model: model.name, script: model.script.path, options: configureModelBatching(model, config, context.metrics) }));
   const { http, shared, connections } = buildHttpServer(context, destination, options);
   log.info({ script: loaded.path, kind: loaded.kind }, runModeLine(loaded));
-  for (const { script: path, options: batched } of batching) {
-    if (batched) log.info({ script: path, ...batched }, `Batching concurrent requests: up to ${batched.maxBatchSize} rows per run, waiting at most ${batched.maxLatencyMs} ms`);
+  for (const { model, script: path, options: batched } of batching) {
+    if (batched) log.info({ model, script: path, ...batched }, `Batching concurrent requests: up to ${batched.maxBatchSize} rows per run, waiting at most ${batched.maxLatencyMs} ms`);
   }
   for (const [version, document] of context.documents) {
     if (document.userFile) log.info({ version, file: document.userFile }, `Loaded the user's ${version} document`);

@@ -17,20 +17,21 @@ export interface ServerMetrics {
   scored(outcome: RunOutcome, seconds: number): void;
   requestStarted(): void;
   requestEnded(): void;
-  /** Records one batch of a batched script: its rows, its requests, and each request's time in the queue. */
-  batched(report: BatchReport): void;
+  /** Records one batch of a batched model's script: its rows, its requests, and each request's time in the queue. */
+  batched(model: string, report: BatchReport): void;
 }
 
 /**
  * Creates the server's metrics: `inferschema_http_requests_total{method,route,status}`,
  * `inferschema_http_request_duration_seconds{route}`, `inferschema_run_duration_seconds{outcome}`,
- * `inferschema_http_requests_in_flight`, for a batched script `inferschema_batch_rows`,
- * `inferschema_batch_requests` and `inferschema_batch_queue_seconds`, and Node's process metrics (`process_*`, `nodejs_*`: CPU, memory,
- * event-loop lag, GC).
+ * `inferschema_http_requests_in_flight`, for a batched script `inferschema_batch_rows{model}`,
+ * `inferschema_batch_requests{model}` and `inferschema_batch_queue_seconds{model}`, and Node's process metrics
+ * (`process_*`, `nodejs_*`: CPU, memory, event-loop lag, GC).
  *
  * @example
  * const metrics = createServerMetrics();
  * metrics.requestAnswered('POST', '/score', 200, 0.002);
+ * metrics.batched('house-price', { rows: 12, requests: 3, queuedMs: [4, 2, 0] });
  * await metrics.registry.metrics(); // Prometheus text
  */
 export function createServerMetrics(): ServerMetrics {
@@ -51,22 +52,21 @@ export function createServerMetrics(): ServerMetrics {
     buckets: LATENCY_BUCKETS,
     registry,
   });
-  const batchRows = new SeriesMetric({ name: 'inferschema_batch_rows', help: 'Rows per call of a batched run.', type: 'histogram', buckets: BATCH_ROW_BUCKETS, registry });
+  const batchRows = new SeriesMetric({ name: 'inferschema_batch_rows', help: 'Rows per call of a batched run, by model.', type: 'histogram', buckets: BATCH_ROW_BUCKETS, registry });
   const batchRequests = new SeriesMetric({
     name: 'inferschema_batch_requests',
-    help: 'Requests per call of a batched run.',
+    help: 'Requests per call of a batched run, by model.',
     type: 'histogram',
     buckets: BATCH_ROW_BUCKETS,
     registry,
   });
   const queueTime = new SeriesMetric({
     name: 'inferschema_batch_queue_seconds',
-    help: 'Time a request of a batched script waited for its batch to start.',
+    help: 'Time a request of a batched script waited for its batch to start, by model.',
     type: 'histogram',
     buckets: LATENCY_BUCKETS,
     registry,
   });
-  const noLabels = () => ({});
   let inFlight = 0;
   new Gauge({
     name: 'inferschema_http_requests_in_flight',
@@ -91,10 +91,11 @@ export function createServerMetrics(): ServerMetrics {
     requestEnded() {
       inFlight -= 1;
     },
-    batched(report) {
-      batchRows.record('', noLabels, report.rows);
-      batchRequests.record('', noLabels, report.requests);
-      for (const ms of report.queuedMs) queueTime.record('', noLabels, ms / 1000);
+    batched(model, report) {
+      const labels = () => ({ model });
+      batchRows.record(model, labels, report.rows);
+      batchRequests.record(model, labels, report.requests);
+      for (const ms of report.queuedMs) queueTime.record(model, labels, ms / 1000);
     },
   };
 }

@@ -1,4 +1,6 @@
-import { postJson, sleep, startTestServer, type RawResponse, type TestServer } from './support/harness.js';
+import { PassThrough } from 'node:stream';
+import { createServer } from '@inferschema/server';
+import { fixture, postJson, sleep, startTestServer, type RawResponse, type TestServer } from './support/harness.js';
 
 /** [2x, rows of the batch, number of the call of run] for each row (see fixtures/batched-script.ts). */
 type Answer = [number, number, number][];
@@ -9,9 +11,10 @@ const score = (server: TestServer, values: number[], id?: string): Promise<RawRe
 
 const answer = (response: RawResponse) => response.json as Answer;
 
+/** A metric's value in /metrics, summed over its series (the batch metrics have one per model). */
 async function metric(server: TestServer, name: string): Promise<number> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
-  return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  return [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)$`, 'gm'))].reduce((sum, match) => sum + Number(match[1]), 0);
 }
 
 async function until(condition: () => Promise<boolean>): Promise<void> {
@@ -172,9 +175,41 @@ describe('adaptive batching over HTTP (a script declared with batch)', () => {
 
   it('exports the batch sizes and queue times in /metrics', async () => {
     const text = await (await fetch(`${server.url}/metrics`)).text();
-    expect(text).toMatch(/^inferschema_batch_rows_bucket\{le="8"\} [1-9]\d*$/m);
-    expect(text).toMatch(/^inferschema_batch_requests_count [1-9]\d*$/m);
-    expect(text).toMatch(/^inferschema_batch_queue_seconds_count [1-9]\d*$/m);
+    expect(text).toMatch(/^inferschema_batch_rows_bucket\{model="batched-script",le="8"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^inferschema_batch_requests_count\{model="batched-script"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^inferschema_batch_queue_seconds_count\{model="batched-script"\} [1-9]\d*$/m);
+  });
+});
+
+describe('adaptive batching of several models (serve a.ts b.ts)', () => {
+  it('labels the batch metrics with the model: each model counts its own batches', async () => {
+    const logStream = new PassThrough().resume();
+    const script = fixture('batched-script.ts');
+    const server = await createServer([{ script, name: 'left' }, { script, name: 'right' }], { modelDir: fixture('model'), port: 0, logStream });
+    try {
+      const url = await server.start();
+      const infer = async (model: string, values: number[]) => {
+        const body = { inputs: [{ name: 'data', shape: [values.length, 1], datatype: 'FP64', data: values }] };
+        const response = await postJson(`${url}/v2/models/${model}/infer`, JSON.stringify(body));
+        expect(response.status).toBe(200);
+      };
+      // One at a time: each request is a batch of its own.
+      await infer('left', [1, 2, 3]);
+      await infer('left', [4]);
+      await infer('right', [5, 6]);
+      const text = await (await fetch(`${url}/metrics`)).text();
+      const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
+      expect(value('inferschema_batch_rows_count{model="left"}')).toBe(2);
+      expect(value('inferschema_batch_rows_sum{model="left"}')).toBe(4);
+      expect(value('inferschema_batch_rows_count{model="right"}')).toBe(1);
+      expect(value('inferschema_batch_rows_sum{model="right"}')).toBe(2);
+      expect(value('inferschema_batch_requests_count{model="right"}')).toBe(1);
+      expect(value('inferschema_batch_queue_seconds_count{model="left"}')).toBe(2);
+      expect(value('inferschema_batch_queue_seconds_count{model="right"}')).toBe(1);
+      expect(text).not.toMatch(/^inferschema_batch_\w+ /m);
+    } finally {
+      await server.close();
+    }
   });
 });
 
