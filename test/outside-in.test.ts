@@ -71,6 +71,15 @@ interface Served {
   stop(): Promise<void>;
 }
 
+/** Sends a signal to a process group that may have ended already. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
 /** Starts a command that serves on `port`, and resolves once its log says it is ready for traffic. */
 async function serve(command: string, args: readonly string[], cwd: string, port: number): Promise<Served> {
   const child = start(command, args, cwd);
@@ -79,23 +88,27 @@ async function serve(command: string, args: readonly string[], cwd: string, port
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   void exited.then(() => serving.delete(child));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready within 60 s:\n${output}`)), 60_000);
+    const fail = (reason: string) => {
+      clearTimeout(timer);
+      reject(new Error(`${reason}:\n${output}`));
+    };
+    const timer = setTimeout(() => fail('not ready within 60 s'), 60_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const lines = output.split('\n').filter((line) => line.startsWith('{'));
-      if (lines.some((line) => isReadyLine(JSON.parse(line) as Record<string, unknown>))) {
+      const complete = output.split('\n').slice(0, -1);
+      if (complete.some((line) => line.startsWith('{') && isReadyLine(JSON.parse(line) as Record<string, unknown>))) {
         clearTimeout(timer);
         resolve();
       }
     };
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
-    void exited.then(() => reject(new Error(`exited before it was ready:\n${output}`)));
+    void exited.then(() => fail('exited before it was ready'));
   });
   return {
     url: `http://127.0.0.1:${port}`,
     stop: () => {
-      process.kill(-child.pid!, 'SIGTERM');
+      signalGroup(child, 'SIGTERM');
       return exited;
     },
   };
@@ -175,7 +188,7 @@ beforeAll(async () => {
 }, TIMEOUT);
 
 afterAll(async () => {
-  for (const child of serving) process.kill(-child.pid!, 'SIGKILL'); // left by a failed test
+  for (const child of serving) signalGroup(child, 'SIGKILL'); // left by a failed test
   await scaffolded?.catch(() => {});
   if (work) await rm(work, { recursive: true, force: true });
 });
