@@ -1,7 +1,7 @@
 import { CLI_TIMEOUT, fixture, runCli, runCliOnTerminal } from './support/run-cli.js';
 
 describe('help, usage errors and progress', { timeout: CLI_TIMEOUT }, () => {
-  it.each([[['--help']], [['swagger', '--help']], [['run', '--help']], [['check', '--help']], [['help', 'run']]])(
+  it.each([[['--help']], [['swagger', '--help']], [['run', '--help']], [['check', '--help']], [['init', '--help']], [['help', 'run']]])(
     '%j prints usage with examples and exits 0',
     async (args) => {
       const result = await runCli(args);
