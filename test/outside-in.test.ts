@@ -3,12 +3,13 @@
 // would. There, an entry script in each decorator mode, compiled by `tsc` with the tsconfig `tsc --init` writes
 // (target esnext: TC39 decorators stay in the .js), goes through check, run, serve (and a request) and swagger,
 // as .ts and as .js. And `npm create inferschema` makes a project whose own install, CI steps, test, `npm start`
-// and container command work. One pack and one install serve the whole file; the new project installs while
-// the scripts are tried.
+// and container command work. One pack and one install serve the whole file; the new project installs and runs
+// its CI steps while the scripts are tried.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { parse } from 'yaml';
 import { freePort, isReadyLine } from '../packages/server/test/support/process.js';
 
@@ -141,17 +142,33 @@ let scratch: string;
 let app: string;
 /** Each package's name → its tarball. */
 let tarballs: Record<string, string>;
-/** `npm create inferschema` and the new project's `npm install`, under way while the scripts are tried. */
-let scaffolded: Promise<Result>;
+/** What became of the new project while the scripts were tried. */
+interface Scaffolded {
+  /** `npm create inferschema`'s result. */
+  readonly created: Result;
+  /** The `run` steps of its CI workflow, and the result of each after the install. */
+  readonly steps: readonly string[];
+  readonly results: readonly Result[];
+}
 
-/** `npm create inferschema ../app`, its dependencies pointed at the tarballs (no registry has them), and its install. */
-async function scaffold(): Promise<Result> {
+/** `npm create inferschema` and the new project's install and CI steps, under way while the scripts are tried. */
+let scaffolded: Promise<Scaffolded>;
+
+/**
+ * `npm create inferschema ../app`, its dependencies pointed at the tarballs (no registry has them), its
+ * `npm install`, and the steps of its CI workflow after the install, which are independent of each other.
+ */
+async function scaffold(): Promise<Scaffolded> {
   const created = succeeded(await exec('npm', ['create', 'inferschema', '../app', '--', '--input', 'dataframe', '--decorators', 'legacy'], scratch));
   const manifest = JSON.parse(await readFile(join(app, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   for (const [name, file] of Object.entries(tarballs)) if (name !== 'create-inferschema') manifest.dependencies[name] = `file:${file}`;
   await writeFile(join(app, 'package.json'), JSON.stringify(manifest, null, 2));
   succeeded(await exec('npm', INSTALL, app));
-  return created;
+  const workflow = parse(await readFile(join(app, '.github/workflows/ci.yml'), 'utf8'));
+  const steps = (workflow.jobs.test.steps as Array<{ run?: string }>).flatMap((step) => (step.run ? [step.run] : []));
+  // The first step, `npm ci`, is the install above (which also writes the lockfile `npm ci` needs).
+  const results = await Promise.all(steps.slice(1).map((step) => exec('sh', ['-c', step], app)));
+  return { created, steps, results };
 }
 
 beforeAll(async () => {
@@ -233,12 +250,11 @@ describe('a project outside the repository with the packed tarballs and typescri
 
 describe('npm create inferschema, from the tarballs', { timeout: TIMEOUT }, () => {
   it('makes a project that installs and passes its own CI workflow: build, test, check, swagger --check', async () => {
-    expect((await scaffolded).stdout).toContain('Created ../app: 12 files (legacy decorators, dataframe input)');
-    const workflow = parse(await readFile(join(app, '.github/workflows/ci.yml'), 'utf8'));
-    const steps = (workflow.jobs.test.steps as Array<{ run?: string }>).flatMap((step) => (step.run ? [step.run] : []));
-    expect(steps[0]).toBe('npm ci'); // done above as `npm install`, which also writes the lockfile npm ci needs
-    // The steps after the install are independent of each other: run together, as fast as the machine allows.
-    for (const result of await Promise.all(steps.slice(1).map((step) => exec('sh', ['-c', step], app)))) succeeded(result);
+    const { created, steps, results } = await scaffolded;
+    expect(created.stdout).toContain('Created ../app: 12 files (legacy decorators, dataframe input)');
+    expect(steps).toEqual(['npm ci', 'npm run build', 'npm test', 'npm run check', 'npx inferschema swagger src/score.ts --check swagger.json']);
+    for (const result of results) succeeded(result);
+    expect(stripVTControlCharacters(results[1]!.stdout)).toMatch(/Tests {2}2 passed \(2\)/);
     expect(await readdir(join(app, 'dist'))).toContain('score.js');
   });
 
