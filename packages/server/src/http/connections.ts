@@ -82,7 +82,8 @@ export function watchConnections(server: Server, sendTimeoutMs: number, warn: (f
       const unanswered = (socket[UNANSWERED] ?? 0) + 1;
       socket[UNANSWERED] = unanswered;
       if (unanswered <= MAX_PIPELINED_REQUESTS) {
-        response.once('finish', answered);
+        // `on`, not `once`: a response finishes once, and `once` would wrap the shared listener in a closure per request.
+        response.on('finish', answered);
         return true;
       }
       warn({ remoteAddress: socket.remoteAddress, unanswered }, `Closed a connection pipelining more than ${MAX_PIPELINED_REQUESTS} requests`);
