@@ -1,6 +1,6 @@
 import type { ScoringServer } from '../create-server.js';
 import { MESSAGES } from '../http/messages.js';
-import { exitIsDeliberate, exitProcess } from './exit.js';
+import { exitIsDeliberate, exitProcess, expectExit } from './exit.js';
 import { CRASH_EXIT_CODE, forcedExitCode } from './exit-codes.js';
 import { processLog } from './process-log.js';
 import type { RunningRequests } from './running-requests.js';
@@ -21,7 +21,8 @@ function culprit(running: RunningRequests): Record<string, unknown> {
  *   requests still in `run` are answered 500 and the remaining connections closed; then exit;
  * - **signals**: SIGTERM (and, when alone, SIGINT and SIGHUP) stop gracefully with exit 0; a second SIGTERM or
  *   SIGINT exits at once with 128 + the signal's number. A worker leaves SIGINT and SIGHUP to the primary,
- *   which receives them too from the terminal and coordinates the workers;
+ *   which receives them too from the terminal and coordinates the workers, and exits (logged at warn) when
+ *   the primary is gone;
  * - **crash containment**: an `uncaughtException` or `unhandledRejection` (a script's timer or forgotten
  *   promise) is logged as one JSON line at level fatal, with the request id when exactly one request was in
  *   `run`, and stops the process gracefully with exit {@link CRASH_EXIT_CODE}; `process.exit()` called by
@@ -69,6 +70,12 @@ export function manageLifecycle(server: ScoringServer, running: RunningRequests,
   } else {
     process.on('SIGINT', () => undefined);
     process.on('SIGHUP', () => undefined);
+    // Node's cluster module exits a worker at once (code 0) when its IPC channel to the primary closes: the
+    // primary is gone, and this is not the script's process.exit(). Runs before Node's own listener.
+    process.prependOnceListener('disconnect', () => {
+      processLog('warn', 'The primary process is gone: this worker exits', { runningRequestIds: running.ids() });
+      expectExit();
+    });
   }
 
   const fatal = (origin: string) => (error: unknown) => {

@@ -178,6 +178,28 @@ describe('workers (--workers 2)', () => {
     expect(served.logs().some((line) => line.msg === 'A worker died; starting a new one')).toBe(false);
   }, 60_000);
 
+  it('workers whose primary is killed exit with a warn line, not a fatal one blaming the script', async () => {
+    const { served } = await serve(['--workers', '2']);
+    await served.waitForLog(() => served.logs().filter(ready).length >= 2);
+    const workers = workerPids(served);
+    served.child.kill('SIGKILL');
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let polls = 0; polls < 200 && workers.some(alive); polls += 1) await sleep(50);
+    expect(workers.filter(alive)).toEqual([]);
+    await sleep(100);
+    const gone = served.logs().filter((line) => line.msg === 'The primary process is gone: this worker exits');
+    expect(gone.map((line) => line.pid).sort()).toEqual([...workers].sort());
+    expect(gone.every((line) => line.level === 40)).toBe(true);
+    expect(fatalLines(served)).toEqual([]);
+  }, 60_000);
+
   it('a second SIGINT kills the workers and exits at once with 130', async () => {
     const { served, url } = await serve(['--workers', '2']);
     await served.waitForLog(() => served.logs().filter(ready).length >= 2);
