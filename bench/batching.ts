@@ -20,6 +20,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, freePort, waitForOk } from './support/loopback.js';
+import { cpuSeconds } from './support/wrk.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = flag('seconds', 2);
@@ -76,12 +77,6 @@ interface Round {
   readonly p99: number;
   readonly cpuUs: number;
   readonly errors: number;
-}
-
-/** User + system CPU seconds of a process so far (Linux `/proc/<pid>/stat`, clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function startServer(model: Model, batching: boolean): Promise<Server> {

@@ -10,7 +10,7 @@
  * Usage: node --import tsx bench/oip-infer.ts [--rounds 7] [--seconds 5] [--connections 32]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,6 +19,7 @@ import { OipSignature } from '@inferschema/core/protocols/oip';
 import { loadScoringScript } from '@inferschema/core/runtime';
 import { readInferRequest } from '../packages/server/src/oip/infer-request.js';
 import { flag, freePort, waitForOk } from './support/loopback.js';
+import { cpuSeconds } from './support/wrk.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCRIPT = join(ROOT, 'bench/fixtures/oip-sum.ts');
@@ -64,12 +65,6 @@ async function startServer(): Promise<{ port: number; process: ChildProcess }> {
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   await waitForOk(port, { path: '/v2/models/sum/ready' });
   return { port, process: child };
-}
-
-/** User + system CPU seconds of a process so far (Linux `/proc/<pid>/stat`, clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function wrkRound(port: number, path: string, lua: string, pid: number): { rps: number; cpuUs: number; errors: number } {

@@ -22,7 +22,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, freePort, waitForOk } from './support/loopback.js';
-import { cpuSeconds, ensureWrk, runWrk, type WrkResult } from './support/wrk.js';
+import { cpuSecondsByProcess, ensureWrk, runWrk, type WrkResult } from './support/wrk.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(ROOT, 'examples', 'regression');
@@ -94,6 +94,8 @@ interface RunningServer {
 
 interface Round extends WrkResult {
   readonly cpuPerRequestUs: number;
+  /** Each process's share of the round's CPU time, largest first (the primary and its workers). */
+  readonly cpuShares: number[];
 }
 
 async function startServer(kind: Kind): Promise<RunningServer> {
@@ -128,10 +130,13 @@ function answer(port: number, body: string): Promise<string> {
 }
 
 async function measure(server: RunningServer, body: string, connections: number, seconds: number): Promise<Round> {
-  const before = cpuSeconds(server.process.pid!);
+  const before = cpuSecondsByProcess(server.process.pid!);
   const result = await runWrk({ url: `http://127.0.0.1:${server.port}/score`, body, connections, seconds, timeoutSeconds: 30 });
-  const used = cpuSeconds(server.process.pid!) - before;
-  return { ...result, cpuPerRequestUs: (used / Math.max(1, result.requests)) * 1e6 };
+  const after = cpuSecondsByProcess(server.process.pid!);
+  const each = [...after].map(([pid, seconds]) => seconds - (before.get(pid) ?? 0));
+  const used = each.reduce((sum, seconds) => sum + seconds, 0);
+  const cpuShares = each.map((seconds) => seconds / Math.max(used, 1e-9)).sort((a, b) => b - a);
+  return { ...result, cpuPerRequestUs: (used / Math.max(1, result.requests)) * 1e6, cpuShares };
 }
 
 function median(values: readonly number[]): number {
@@ -219,6 +224,11 @@ async function main(): Promise<void> {
       const scaling = pairedRatio(small, 'inferschema --workers 2', 'inferschema', (round) => round.requestsPerSecond);
       const bareScaling = pairedRatio(small, 'bare ×2 workers', 'bare', (round) => round.requestsPerSecond);
       console.log(`--workers 2 ÷ one process: inferschema ${fmt(scaling)}; bare ${fmt(bareScaling)} (target ≥ 1.5×)`);
+      // How evenly the kernel spread wrk's connections over the workers (SCHED_NONE: they accept from one socket).
+      for (const kind of ['bare ×2 workers', 'inferschema --workers 2'] as const) {
+        const shares = small.get(kind)!.map((round) => round.cpuShares.slice(0, 2).map((share) => `${Math.round(share * 100)}%`).join('/'));
+        console.log(`${kind}: CPU of the two busiest processes per round ${shares.join(', ')}`);
+      }
     }
     const errors = [...small.values()].flat().reduce((sum, round) => sum + round.errors, 0);
     if (errors > 0) failed = true;

@@ -136,14 +136,21 @@ function processTree(root: number): number[] {
 
 /** User + system CPU seconds used so far by a process and its descendants (clock ticks of 1/100 s). */
 export function cpuSeconds(pid: number): number {
-  let ticks = 0;
+  let seconds = 0;
+  for (const used of cpuSecondsByProcess(pid).values()) seconds += used;
+  return seconds;
+}
+
+/** User + system CPU seconds used so far by each of a process and its descendants (cluster workers), by pid. */
+export function cpuSecondsByProcess(pid: number): Map<number, number> {
+  const used = new Map<number, number>();
   for (const member of processTree(pid)) {
     try {
       const fields = statFields(member);
-      ticks += Number(fields[11]) + Number(fields[12]);
+      used.set(member, (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {
       // The process ended meanwhile.
     }
   }
-  return ticks / 100;
+  return used;
 }
