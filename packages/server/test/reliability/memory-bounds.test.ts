@@ -33,9 +33,16 @@ function openSocket(url: string): Promise<Socket> {
   });
 }
 
+const attackers: ChildProcess[] = [];
+// An attacker outlives a failed assertion otherwise.
+afterEach(() => {
+  for (const attacker of attackers.splice(0)) attacker.kill();
+});
+
 /** Starts an attacker process that pipelines `requests` asset requests on each of `connections` sockets and never reads. */
 async function flood(hosted: HostedServer, connections: number, requests: number): Promise<ChildProcess> {
   const attacker = fork(join(RELIABILITY_FIXTURES, 'pipeline-flood.mjs'), [new URL(hosted.url).port, String(connections), String(requests), '/docs/swagger-ui-bundle.js']);
+  attackers.push(attacker);
   await new Promise<void>((resolve) => attacker.on('message', (message: { type: string }) => message.type === 'sent' && resolve()));
   return attacker;
 }
