@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { InputValidationError, stringifyJson, type JsonValue } from '@inferschema/core';
 import { createScoringRequest } from '@inferschema/core/runtime';
-import { clientGoneSignal } from '../batching.js';
+import { CLIENT_GONE_LOG, clientGoneSignal, isClientGone } from '../batching.js';
 import type { Exchange, RouteHandler } from '../http/exchange.js';
 import { HttpError } from '../http/http-error.js';
 import { bodyText, jsonObjectBody } from '../http/json-body.js';
@@ -132,8 +132,8 @@ async function score(
       metrics.scored('error', 0);
       throw new HttpError(400, error.message, { errors: error.errors });
     }
-    if (error instanceof DOMException && error.name === 'AbortError') {
-      context.log.info({ requestId: exchange.requestId }, 'The client closed the connection before its batch ran');
+    if (isClientGone(error)) {
+      context.log.info({ requestId: exchange.requestId }, CLIENT_GONE_LOG);
       return failed(exchange, 499, error.message, false);
     }
     metrics.scored('error', 0);
