@@ -1,14 +1,7 @@
 import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import {
-  ConfigurationError,
-  LOG_FORMAT_ENV,
-  serve,
-  serveOptionsFromEnv,
-  serverOptionsFromEnv,
-  type ServerOptions,
-} from '@inferschema/server';
+import type { ServerOptions } from '@inferschema/server';
 import { parseCorsOrigins, parseInteger, readApiKeyFile, resolveServerConfig } from '@inferschema/server/config';
 import { VALIDATE_OUTPUT_ENV } from '@inferschema/core/runtime';
 import { EXIT } from '../cli-error.js';
@@ -123,6 +116,8 @@ export function registerServeCommand(program: Command): void {
       ].join('\n'),
     )
     .action(async (scriptArguments: string[], flags: ServeFlags, command: Command) => {
+      // Loaded here, not at the top: the other commands start without the server (its HTTP, gRPC and log stack).
+      const { ConfigurationError, LOG_FORMAT_ENV, serve, serveOptionsFromEnv, serverOptionsFromEnv } = await import('@inferschema/server');
       try {
         const fromEnv = serveOptionsFromEnv(process.env);
         // The loader and the log output read these variables, in this process and in every worker it forks.
