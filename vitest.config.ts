@@ -4,15 +4,29 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // code under test is exactly what an entry script loaded at run time imports: one copy of each module.
 //
 // Three groups, one `vitest run` (docs/testing.md):
-// - `unit`: core and openapi, in-process only. Worker threads that are not reset between files: each file
-//   reuses the modules the previous one loaded (apache-arrow, ajv, tsx...) instead of importing them again.
-// - `process`: tests that start servers and run the command in child processes, each file in a fresh fork.
-//   Most of their time is spent waiting on those children, so more forks than cores run at once.
-// - `sequential`: files that measure latency, memory or timing while loading the machine themselves; they run
-//   after the others, one at a time, so the rest of the suite does not load the machine under their bounds.
+// - `in-process`: tests that start no child process (core, openapi, and the server and examples served in this
+//   process). One worker thread that is not reset between files: each file reuses the modules the previous ones
+//   loaded (apache-arrow, ajv, tsx, the server...) instead of importing them again.
+// - `process`: tests that start `inferschema serve`, the command or npm in child processes, each file in a fresh
+//   fork. Most of their time is spent waiting on those children, so three forks run at once.
+// - `sequential`: files that measure latency or memory under a load they create themselves; they run after the
+//   others, one at a time, so the rest of the suite does not stretch the bounds they check.
 const ALL = ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'];
-const UNIT = ['packages/core/test/**/*.test.ts', 'packages/openapi/test/**/*.test.ts'];
-const SEQUENTIAL = ['packages/server/test/reliability/memory-bounds.test.ts'];
+const IN_PROCESS = [
+  'packages/core/test/**/*.test.ts',
+  'packages/openapi/test/**/*.test.ts',
+  'packages/server/test/{batching,config,entry-points,headers-cors-auth,output-validation,routes,score-binary,score-schema,score-text-raw}.test.ts',
+  'packages/server/test/{docs,oip}/*.test.ts',
+  'packages/server/test/grpc/{grpc-inference,grpc-lifecycle,proto-matches-spec}.test.ts',
+  'packages/server/test/reliability/{error-contract,fast-path-checks,protocol-hygiene,restart-backoff,security}.test.ts',
+  'examples/{cors,dataframe-arrow,image,multi-model,onnx-dataframe,onnx-mlp,onnx-regression,power-bi,regression}/*.test.ts',
+  'test/doc-snippets.test.ts',
+];
+const SEQUENTIAL = [
+  // Health checks within 100 ms while the test floods the server, a worker crashes or workers restart.
+  'packages/server/test/reliability/memory-bounds.test.ts',
+  'packages/server/test/reliability/crash-containment.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -24,8 +38,8 @@ export default defineConfig({
       forks: { maxForks: 3, minForks: 1 },
     },
     projects: [
-      { extends: true, test: { name: 'unit', include: UNIT, pool: 'threads' } },
-      { extends: true, test: { name: 'process', include: ALL, exclude: [...configDefaults.exclude, ...UNIT, ...SEQUENTIAL], pool: 'forks' } },
+      { extends: true, test: { name: 'in-process', include: IN_PROCESS, pool: 'threads' } },
+      { extends: true, test: { name: 'process', include: ALL, exclude: [...configDefaults.exclude, ...IN_PROCESS, ...SEQUENTIAL], pool: 'forks' } },
       {
         extends: true,
         test: { name: 'sequential', include: SEQUENTIAL, pool: 'forks', poolOptions: { forks: { singleFork: true } }, sequence: { groupOrder: 1 } },
