@@ -1,12 +1,9 @@
 // The cost of output validation (on by default in `serve` and `run`): `invoke` on the same script loaded
 // with and without it, for the regression example (1 row, as a typical request, and 1,000 rows) and the
-// Power BI example's nested { Results } output. Each call includes writing the result as JSON text, as the
-// server does; a third column is the server's own path: validation on, with `jsonText` (an output type that
-// can write a typed-array result directly does so, with no intermediate JSON value and nothing left to
-// validate). Rounds alternate, so a busy machine slows all alike. Run from the repository root after `npx tsc -b`:
+// Power BI example's nested { Results } output. Rounds alternate between the two, so a busy machine slows both
+// alike. Run from the repository root after `npx tsc -b`:
 //   node --expose-gc --import tsx bench/output-validation.ts
-import { stringifyJson } from '@inferschema/core';
-import { isJsonText, loadScoringScript, type LoadedScript } from '@inferschema/core/runtime';
+import { loadScoringScript, type LoadedScript } from '@inferschema/core/runtime';
 
 const ROUNDS = 15;
 
@@ -21,20 +18,16 @@ async function load(path: string, modelDir: string, validateOutput: boolean): Pr
   return script;
 }
 
-const textOf = (result: unknown): string => (isJsonText(result) ? result.text : stringifyJson(result));
-
-/** Microseconds per `invoke` and its JSON text, median over rounds of `calls` calls, alternating between the setups. */
-async function microsecondsPerCall(setups: ReadonlyArray<{ script: LoadedScript; jsonText: boolean }>, body: unknown, calls: number): Promise<number[]> {
-  const times = setups.map((): number[] => []);
-  let length = 0;
+/** Microseconds per `invoke`, median over rounds of `calls` calls, alternating between the scripts. */
+async function microsecondsPerCall(scripts: readonly LoadedScript[], body: unknown, calls: number): Promise<number[]> {
+  const times = scripts.map((): number[] => []);
   for (let round = -2; round < ROUNDS; round++) {
-    for (const [index, { script, jsonText }] of setups.entries()) {
+    for (const [index, script] of scripts.entries()) {
       const started = performance.now();
-      for (let call = 0; call < calls; call++) length += textOf(await script.invoke(body, { jsonText })).length;
+      for (let call = 0; call < calls; call++) await script.invoke(body);
       if (round >= 0) times[index]!.push(((performance.now() - started) * 1000) / calls);
     }
   }
-  if (length === 0) throw new Error('no output');
   return times.map(median);
 }
 
@@ -59,19 +52,10 @@ const cases = [
   },
 ];
 
-console.log('| output | validation off (µs/call) | on (µs/call) | on / off | on, as JSON text (µs/call) | as text / on |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log('| output | validation off (µs/call) | on (µs/call) | on / off |');
+console.log('| --- | --- | --- | --- |');
 for (const { name, path, model, body, calls } of cases) {
-  const off = await load(path, model, false);
-  const on = await load(path, model, true);
-  const [offUs, onUs, textUs] = await microsecondsPerCall(
-    [
-      { script: off, jsonText: false },
-      { script: on, jsonText: false },
-      { script: on, jsonText: true },
-    ],
-    body,
-    calls,
-  );
-  console.log(`| ${name} | ${offUs!.toFixed(1)} | ${onUs!.toFixed(1)} | ${(onUs! / offUs!).toFixed(2)}x | ${textUs!.toFixed(1)} | ${(textUs! / onUs!).toFixed(2)}x |`);
+  const scripts = [await load(path, model, false), await load(path, model, true)];
+  const [off, on] = await microsecondsPerCall(scripts, body, calls);
+  console.log(`| ${name} | ${off!.toFixed(1)} | ${on!.toFixed(1)} | ${(on! / off!).toFixed(2)}x |`);
 }

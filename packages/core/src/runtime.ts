@@ -18,7 +18,6 @@ export { ScriptLoadError, type ScriptLoadErrorCode } from './script/script-load-
 export { OutputValidationError } from './script/output-validation-error.js';
 export { outputValidationFromEnv, VALIDATE_OUTPUT_ENV } from './script/output-validation.js';
 export { createScoringRequest, type ScoringRequestInit } from './script/scoring-request.js';
-export { isJsonText, JsonText } from './json/json-text.js';
 export { getInputSchema, getOutputSchema, getSupportedVersions, isSchemaDecorated } from './decorators/introspection.js';
 export { isDataFrameType, isNdArrayType, isParameterType, isStandardType, PARAMETER_KINDS, type ParameterKind } from './types/kind.js';
 export { BatchOutputError } from './batching/batch-output-error.js';

@@ -50,12 +50,6 @@ export interface InvokeContext {
    * leaves the queue, and the others are unaffected.
    */
   readonly signal?: AbortSignal;
-  /**
-   * The host writes the result as JSON text: a result its output type can write directly (e.g. a typed array
-   * for an `NdArrayParameterType`) comes back as a `JsonText`, with no JSON value built and no output
-   * validation left to do. Default: a JSON value.
-   */
-  readonly jsonText?: boolean;
 }
 
 /** How a host (the server, the CLI) changes a script's declared batching; see `LoadedScript.configureBatching`. */
@@ -136,11 +130,10 @@ export interface LoadedScript {
   /**
    * What `invoke` makes of `run`'s result: the output type's JSON value (checked with `validateOutput`), or
    * the result as it is without an output type or for a `ScoringResponse` (for results of `invokeDecoded`).
-   * `asText`: a `JsonText` where the output type can write the result directly (see `InvokeContext.jsonText`).
    *
    * @throws OutputValidationError as `invoke` does.
    */
-  encodeOutput(result: unknown, asText?: boolean): unknown;
+  encodeOutput(result: unknown): unknown;
   /**
    * Runs a `raw` script with the whole request (see `createScoringRequest`). Resolves to a JSON value or a
    * `ScoringResponse`.

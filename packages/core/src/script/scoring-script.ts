@@ -1,5 +1,4 @@
 import { appendPointer } from '../json/json-pointer.js';
-import { JsonText } from '../json/json-text.js';
 import type { JsonSchema, OpenApiVersion } from '../schema/json-schema.js';
 import { hasExactIntegers } from '../schema/supported-versions.js';
 import { InputValidationError, type ValidationIssue } from '../validation/input-validation-error.js';
@@ -132,8 +131,8 @@ export class ScoringScript implements LoadedScript {
     const headers = context.headers ?? NO_HEADERS;
     const args = this.kind === 'text' ? this.#textArguments(body, headers) : this.#schemaArguments(body, headers);
     const batcher = this.#batcher;
-    if (batcher) return this.encodeOutput(await batcher.submit(args, context.signal), context.jsonText);
-    return this.encodeOutput(await this.#shape.run.apply(this.#shape.target, args), context.jsonText);
+    if (batcher) return this.encodeOutput(await batcher.submit(args, context.signal));
+    return this.encodeOutput(await this.#shape.run.apply(this.#shape.target, args));
   }
 
   async invokeDecoded(values: Readonly<Record<string, unknown>>, context: InvokeContext = {}): Promise<unknown> {
@@ -207,14 +206,9 @@ export class ScoringScript implements LoadedScript {
     return values;
   }
 
-  encodeOutput(result: unknown, asText = false): unknown {
+  encodeOutput(result: unknown): unknown {
     const output = this.#plan.output;
     if (!output || result instanceof ScoringResponse) return result;
-    if (asText) {
-      // Optional: the type may come from an older copy of the package, without `encodeText`.
-      const text = output.type.encodeText?.(result);
-      if (text !== undefined) return new JsonText(text);
-    }
     const json = output.type.encode(result);
     const error = this.#validateOutput?.(json);
     if (error) throw new OutputValidationError(this.path, error.errors);

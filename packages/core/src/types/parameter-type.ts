@@ -64,16 +64,6 @@ export abstract class ParameterType<TValue = unknown, TSample = unknown> {
   /** Converts a native value into a JSON value (see `stringifyJson` for `bigint`). */
   abstract encode(value: TValue): JsonValue;
 
-  /**
-   * The JSON text of a result, written directly, when this type can vouch that it is exactly what `encode`
-   * and `stringifyJson` would write and that it matches the schema (so output validation has nothing left to
-   * check); `undefined` otherwise, and always in this base class. A host that sends JSON text asks for it
-   * (`invoke(…, { jsonText: true })`) to skip building the intermediate JSON value.
-   */
-  encodeText(_value: TValue): string | undefined {
-    return undefined;
-  }
-
   /** The OpenAPI versions that can describe this type's schema. */
   supportedVersions(): OpenApiVersion[] {
     return supportedVersionsOf(this.#schema);

@@ -2,7 +2,6 @@ import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ScoringResponse, stringifyJson } from '@inferschema/core';
-import { isJsonText } from '@inferschema/core/runtime';
 
 /** What the server sends for one value `run` returned. */
 export interface RunReply {
@@ -65,14 +64,12 @@ function checkSendable(status: number, headers: Readonly<Record<string, string>>
  * - a `ScoringResponse`: its status, headers and body (bytes as they are; a stream body is streamed);
  * - bytes (`Uint8Array`, `ArrayBuffer`): sent as they are, `application/octet-stream`;
  * - a stream (Node `Readable`, web `ReadableStream`, async iterable of bytes or strings): streamed, chunked;
- * - JSON text the output type wrote (`JsonText`): sent as it is, `application/json`;
  * - anything else: JSON (bigint exact); `null`/`undefined` become `{}`, as in the Azure ML server.
  *
  * @throws UnserializableResultError when the value cannot be written as JSON, or its status or a header cannot
  * be sent.
  */
 export function runReplyOf(result: unknown): RunReply {
-  if (isJsonText(result)) return { status: 200, headers: JSON_HEADERS, body: result.text };
   if (result instanceof ScoringResponse) {
     checkSendable(result.status, result.headers);
     const body: unknown = result.body;

@@ -80,7 +80,7 @@ export async function invokeInFormats(
 ): Promise<unknown> {
   const values = 'json' in body ? script.decodeInput(body.json) : decodeRequestBody(script, formats.request, body.bytes);
   const result = await script.invokeDecoded(values, context);
-  if (result instanceof ScoringResponse || formats.response.codec === JSON_CHOICE.codec) return script.encodeOutput(result, true);
+  if (result instanceof ScoringResponse || formats.response.codec === JSON_CHOICE.codec) return script.encodeOutput(result);
   const bytes = encodeResponseBody(script, formats.response, result) as Uint8Array;
   return new ScoringResponse(bytes, { headers: { 'content-type': formats.response.mediaType } });
 }

@@ -97,7 +97,7 @@ function timedOut(context: ServerContext, exchange: Exchange): void {
   failed(exchange, 500, MESSAGES.scoringTimeout(timeoutMs), true);
 }
 
-type InvokeOptions = { headers: Readonly<Record<string, string>>; signal?: AbortSignal; jsonText: true };
+type InvokeOptions = { headers: Readonly<Record<string, string>>; signal?: AbortSignal };
 
 async function score(
   context: ServerContext,
@@ -109,7 +109,7 @@ async function score(
   const { script, metrics } = context;
   const { req } = exchange;
   // Only a batched request needs to know that its client left: it may still be waiting for its batch.
-  if (script.batching) invokeOptions = { headers: invokeOptions?.headers ?? headersOf(req.headers), signal: clientGoneSignal(exchange.res), jsonText: true };
+  if (script.batching) invokeOptions = { headers: invokeOptions?.headers ?? headersOf(req.headers), signal: clientGoneSignal(exchange.res) };
   const scoringRequest =
     script.kind === 'raw' ? createScoringRequest({ method: req.method!, url: req.url!, headers: req.headers, body: exchange.body ?? new Uint8Array(0) }) : undefined;
   // The body's and the answer's formats (415 / 406 before run); JSON both ways keeps the reference server's path.
@@ -121,7 +121,7 @@ async function score(
   const running = context.running.begin(exchange.requestId, exchange.res);
   let value: unknown;
   try {
-    const options = invokeOptions ?? { headers: headersOf(req.headers), jsonText: true };
+    const options = invokeOptions ?? { headers: headersOf(req.headers) };
     if (scoringRequest !== undefined) value = await script.invokeRaw(scoringRequest);
     else if (binary) value = await invokeInFormats(script, binary, input === undefined ? { bytes: exchange.body ?? new Uint8Array(0) } : { json: input }, options);
     else value = await script.invoke(input!, options);
@@ -166,7 +166,7 @@ async function score(
  */
 export function scoreHandlers(context: ServerContext): Record<'azure.score' | 'azure.score-query' | 'azure.score-options' | 'azure.score-head', RouteHandler> {
   // Without a headers parameter every call shares one options object; with one, each gets its copy.
-  const invokeOptions: InvokeOptions | undefined = wantsHeaders(context) ? undefined : { headers: NO_HEADERS, jsonText: true };
+  const invokeOptions = wantsHeaders(context) ? undefined : { headers: NO_HEADERS };
   const formats = scoreFormatsOf(context.script);
   const deadlines = createDeadlines<Exchange>(context.config.scoringTimeoutMs, (exchange) => timedOut(context, exchange));
   const several = context.models.length > 1 ? MESSAGES.severalModels(context.models.map((model) => model.name)) : undefined;

@@ -9,7 +9,6 @@ import { isFlatData, isNdArray, ndarrayOf, type FlatData, type NdArray } from '.
 import { ndarraySchema } from './ndarray-schema.js';
 import { nestedArrayOf, type NestedArray, type NestedLeafOf } from './nested-sample.js';
 import { encodeArrayValue } from './nested-json.js';
-import { ndarrayJsonText } from './json-text.js';
 import { readJsonData, type ReadPlan } from './read-json-data.js';
 import { sampleDType } from './sample-dtype.js';
 
@@ -129,14 +128,6 @@ class NdArrayParameterTypeClass<D extends NdArrayDType = NdArrayDType> extends P
    */
   encode(value: NdArrayOf<D> | NdArray | FlatData | readonly unknown[]): JsonValue {
     return encodeArrayValue(value, this.#item);
-  }
-
-  /**
-   * The JSON text of an ndarray or flat typed array of this dtype's own typed array, written from its data
-   * with no intermediate arrays (see `ndarrayJsonText`); `undefined` for other values.
-   */
-  override encodeText(value: NdArrayOf<D> | NdArray | FlatData | readonly unknown[]): string | undefined {
-    return ndarrayJsonText(value, this.dtype, this.shape, this.enforceShape);
   }
 
   /**
