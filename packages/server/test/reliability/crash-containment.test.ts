@@ -173,6 +173,9 @@ describe('workers (--workers 2)', () => {
     expect(served.logs().find((line) => line.msg === 'SIGHUP: workers restarted')).toMatchObject({ restarted: 2 });
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.every((status) => status === 200)).toBe(true);
+    // The primary logs the restart when the new workers tell it they are ready; their own ready lines come
+    // through their own stdout and may arrive just after.
+    await served.waitForLog(() => workerPids(served).filter((pid) => !before.includes(pid)).length >= 2, 10_000).catch(() => undefined);
     expect(workerPids(served).filter((pid) => !before.includes(pid))).toHaveLength(2);
     expect((await score(url, 'ok')).status).toBe(200);
     expect(served.logs().some((line) => line.msg === 'A worker died; starting a new one')).toBe(false);
