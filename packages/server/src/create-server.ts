@@ -8,9 +8,7 @@ import { pino, type Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { configureModelBatching } from './batching.js';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
-import { inferenceServiceDefinition } from './grpc/inference-proto.js';
-import { createInferenceService } from './grpc/inference-service.js';
-import { listenGrpc, type GrpcListener } from './grpc/grpc-listener.js';
+import type { GrpcListener } from './grpc/grpc-listener.js';
 import { accessLog } from './http/access-log.js';
 import { BodyBudget } from './http/body-budget.js';
 import { watchConnections, type ConnectionWatch } from './http/connections.js';
@@ -130,6 +128,16 @@ function buildHttpServer(
   return { http, shared, connections };
 }
 
+/** The gRPC service's modules, imported when a server is configured with a gRPC port. */
+async function loadGrpcModules() {
+  const [{ inferenceServiceDefinition }, { createInferenceService }, { listenGrpc }] = await Promise.all([
+    import('./grpc/inference-proto.js'),
+    import('./grpc/inference-service.js'),
+    import('./grpc/grpc-listener.js'),
+  ]);
+  return { inferenceServiceDefinition, createInferenceService, listenGrpc };
+}
+
 /** Runs `init`, rejecting once `timeoutMs` has passed (0: no limit); the abandoned `init` is left running. */
 async function initWithin(init: () => Promise<void>, timeoutMs: number): Promise<void> {
   if (timeoutMs <= 0) return init();
@@ -212,14 +220,16 @@ export async function createServer(script: LoadedScript | string | readonly Mode
   }
   log.info({ versions: [...context.documents.keys()] }, 'Service documents prepared');
 
-  const grpcService = config.grpcPort === undefined ? undefined : createInferenceService(context, log);
+  // gRPC's modules (@grpc/grpc-js, the .proto loader) are loaded only by a server that serves it.
+  const grpcModules = config.grpcPort === undefined ? undefined : await loadGrpcModules();
+  const grpcService = grpcModules?.createInferenceService(context, log);
   let grpc: GrpcListener | undefined;
   let listening: Promise<string> | undefined;
   let closed: Promise<void> | undefined;
   const listenGrpcToo = async (url: string) => {
-    if (!grpcService) return url;
+    if (!grpcModules || !grpcService) return url;
     try {
-      grpc = await listenGrpc(inferenceServiceDefinition(), grpcService, { host: config.host, port: config.grpcPort!, maxMessageBytes: config.maxBodyBytes });
+      grpc = await grpcModules.listenGrpc(grpcModules.inferenceServiceDefinition(), grpcService, { host: config.host, port: config.grpcPort!, maxMessageBytes: config.maxBodyBytes });
     } catch (error) {
       await new Promise((resolve) => http.close(resolve));
       throw error;
