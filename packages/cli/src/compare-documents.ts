@@ -14,7 +14,8 @@ export interface DocumentChanges {
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-function operations(document: Json): Map<string, unknown> {
+/** The operations of a service document by `METHOD /path`, in the document's order. */
+export function operations(document: Json): Map<string, unknown> {
   const found = new Map<string, unknown>();
   for (const [route, item] of Object.entries((document.paths ?? {}) as Record<string, Json>)) {
     for (const method of HTTP_METHODS) if (item[method] !== undefined) found.set(`${method.toUpperCase()} ${route}`, item[method]);

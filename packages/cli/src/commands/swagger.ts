@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { parseJson } from '@inferschema/core';
 import { OPENAPI_VERSION_ALIASES, parseOpenApiVersion, serializeDocument } from '@inferschema/openapi';
 import { CliError, EXIT } from '../cli-error.js';
-import { compareDocuments } from '../compare-documents.js';
+import { compareDocuments, operations } from '../compare-documents.js';
 import { write, type CliIo } from '../cli-io.js';
 import { findUserDocument } from '../find-user-document.js';
 import { loadScript } from '../load-script.js';
@@ -66,17 +66,13 @@ async function check(io: CliIo, path: string, document: Record<string, unknown>,
   throw new CliError(`${path} is stale (${verdict}); regenerate it with --out`, EXIT.failed, lines);
 }
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
 /** What `--out` wrote, for the terminal: `Wrote openapi.json: OpenAPI 3.1.0, 7 operations (GET /, …)`. */
 function describeWritten(path: string, document: unknown): string {
-  const { swagger, openapi, paths } = document as { swagger?: string; openapi?: string; paths?: Record<string, Record<string, unknown>> };
+  const { swagger, openapi } = document as { swagger?: string; openapi?: string };
   const version = openapi === undefined ? `Swagger ${swagger ?? '?'}` : `OpenAPI ${openapi}`;
-  const operations = Object.entries(paths ?? {}).flatMap(([route, item]) =>
-    Object.keys(item).filter((key) => HTTP_METHODS.includes(key)).map((method) => `${method.toUpperCase()} ${route}`),
-  );
-  const count = operations.length === 1 ? '1 operation' : `${operations.length} operations`;
-  return `Wrote ${path}: ${version}, ${count} (${operations.join(', ')})`;
+  const names = [...operations(document as Record<string, unknown>).keys()];
+  const count = names.length === 1 ? '1 operation' : `${names.length} operations`;
+  return `Wrote ${path}: ${version}, ${count} (${names.join(', ')})`;
 }
 
 /** `inferschema swagger <script>`: the service document, byte-identical for the same script. */

@@ -86,7 +86,6 @@ export function buildOpenApi3Document<TDocument extends OpenApi3Document>(
 
 /** The model's Open Inference Protocol routes (from the route table) and their schemas. */
 function addOipRoutes(document: oas31.OpenAPIObject, model: OipModelDescription, pathPrefix: string): void {
-  const oipJson = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
   for (const route of oipDocumentedRoutes(model, pathPrefix)) {
     const { declaration } = route;
     const operation: oas31.OperationObject = {
@@ -95,14 +94,14 @@ function addOipRoutes(document: oas31.OpenAPIObject, model: OipModelDescription,
       description: declaration.responses[200],
       ...(declaration.auth === 'api-key' ? { security: [{ Bearer: [] }] } : {}),
       responses: {
-        200: { description: declaration.responses[200]!, content: oipJson(route.response) },
-        default: { description: declaration.responses.default ?? RESPONSE_TEXTS.failed, content: oipJson('OipError') },
+        200: { description: declaration.responses[200]!, content: json(route.response) },
+        default: { description: declaration.responses.default ?? RESPONSE_TEXTS.failed, content: json('OipError') },
       },
     };
     if (route.request) {
       operation.requestBody = {
         description: 'The input tensors (JSON; or application/octet-stream with binary tensor data after the JSON, its length in Inference-Header-Content-Length).',
-        content: oipJson(route.request),
+        content: json(route.request),
       };
     }
     document.paths![route.path] = { ...document.paths![route.path], [route.method]: operation };

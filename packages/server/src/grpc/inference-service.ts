@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { status, type ServerUnaryCall, type sendUnaryData, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { InputValidationError } from '@inferschema/core';
 import { OipError, type OipErrorCode } from '@inferschema/core/protocols/oip';
-import type { Logger as FastifyBaseLogger } from 'pino';
+import type { Logger } from 'pino';
 import { createApiKeyCheck } from '../http/api-key.js';
 import { MESSAGES } from '../http/messages.js';
 import { createTimedCaller, ScoringTimeoutError } from '../http/timed-call.js';
@@ -44,7 +44,7 @@ function cancelledSignal(call: Call): AbortSignal {
  * fails (logged), UNAUTHENTICATED without the API key. Nothing a client sends makes a handler throw; each
  * call is logged like an HTTP request.
  */
-export function createInferenceService(context: ServerContext, log: FastifyBaseLogger): UntypedServiceImplementation {
+export function createInferenceService(context: ServerContext, log: Logger): UntypedServiceImplementation {
   const checkApiKey = context.config.apiKey === undefined ? undefined : createApiKeyCheck(context.config.apiKey);
   const timed = createTimedCaller(context.config.scoringTimeoutMs);
   const serving = () => context.phase === 'ready';

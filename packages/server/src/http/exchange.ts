@@ -39,7 +39,8 @@ export interface ExchangeShared {
   readonly budget: BodyBudget;
 }
 
-const JSON_ERROR_TYPE = 'application/json; charset=utf-8';
+/** The content type of every JSON error body the server writes. */
+export const JSON_ERROR_TYPE = 'application/json; charset=utf-8';
 const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 
 /**

@@ -4,13 +4,12 @@ import type { ServerConfig } from '../config.js';
 import { createApiKeyCheck } from './api-key.js';
 import { readBody } from './body-reader.js';
 import { createCorsPolicy, isPreflight } from './cors.js';
-import { Exchange, type ExchangeShared } from './exchange.js';
+import { Exchange, JSON_ERROR_TYPE, type ExchangeShared } from './exchange.js';
 import { HttpError } from './http-error.js';
 import { MESSAGES } from './messages.js';
 import { requestIdGenerator, requestIdsOf } from './request-ids.js';
 import type { Router } from './router.js';
 
-const JSON_ERROR_TYPE = 'application/json; charset=utf-8';
 
 function dispatch(exchange: Exchange): void {
   let pending: void | Promise<void>;

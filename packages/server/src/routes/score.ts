@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { InputValidationError, stringifyJson, type JsonValue } from '@inferschema/core';
 import { createScoringRequest } from '@inferschema/core/runtime';
 import { CLIENT_GONE_LOG, clientGoneSignal, isClientGone } from '../batching.js';
-import type { Exchange, RouteHandler } from '../http/exchange.js';
+import { JSON_ERROR_TYPE, type Exchange, type RouteHandler } from '../http/exchange.js';
 import { HttpError } from '../http/http-error.js';
 import { bodyText, jsonObjectBody } from '../http/json-body.js';
 import { MESSAGES } from '../http/messages.js';
@@ -26,7 +26,6 @@ const PROTECTED_HEADERS = new Set([
 ]);
 
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
-const JSON_ERROR_TYPE = 'application/json; charset=utf-8';
 
 /** True when `run` has a parameter that receives the request headers (only then are they copied). */
 function wantsHeaders(context: ServerContext): boolean {
@@ -72,8 +71,6 @@ function dropOverridden(pairs: string[], scriptHeaders: Readonly<Record<string, 
 
 function reply(exchange: Exchange, response: RunReply, elapsedMs: number): void {
   const { status, headers, body } = response;
-  // An informational status cannot end a request: the script's answer is refused (500), as an invalid header is.
-  if (status < 200) throw new Error(`run() answered with status ${status}: a 1xx status cannot be a response`);
   const extra = ['x-ms-run-function-failed', status >= 500 ? 'True' : (headers['x-ms-run-function-failed'] ?? 'False'), 'x-ms-run-fn-exec-ms', elapsedMs.toFixed(3)];
   let contentType: string | undefined;
   for (const name in headers) {
