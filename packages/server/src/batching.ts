@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { ServerUnaryCall } from '@grpc/grpc-js';
 import type { BatchOptions } from '@inferschema/core';
 import type { LoadedScript } from '@inferschema/core/runtime';
 import type { ServerConfig } from './config.js';
@@ -21,15 +22,25 @@ export function configureModelBatching(model: { readonly name: string; readonly 
 /** What the server logs (at info) for a batched request whose client left before its batch ran. */
 export const CLIENT_GONE_LOG = 'The client closed the connection before its batch ran';
 
+/** Where a client's departure shows: an HTTP response closed before it finished, or a cancelled gRPC call. */
+export type ClientEnd = ServerResponse | ServerUnaryCall<unknown, unknown>;
+
 /**
- * A signal that aborts when the client goes away before its response is sent (the connection closed), so a
- * batched request still queued leaves its batch.
+ * A signal that aborts when the client goes away before its answer is sent (the HTTP connection closed, or
+ * the gRPC call was cancelled or passed its deadline), so a batched request still queued leaves its batch.
  */
-export function clientGoneSignal(response: ServerResponse): AbortSignal {
+export function clientGoneSignal(client: ClientEnd): AbortSignal {
   const controller = new AbortController();
-  response.once('close', () => {
-    if (!response.writableFinished) controller.abort(new DOMException('The client closed the connection', 'AbortError'));
-  });
+  const gone = () => controller.abort(new DOMException('The client closed the connection', 'AbortError'));
+  if ('cancelled' in client) {
+    // A gRPC call may be cancelled while its request was decoded, before anyone listened.
+    if (client.cancelled) gone();
+    else client.once('cancelled', gone);
+  } else {
+    client.once('close', () => {
+      if (!client.writableFinished) gone();
+    });
+  }
   return controller.signal;
 }
 

@@ -3,6 +3,7 @@ import { status, type ServerUnaryCall, type sendUnaryData, type UntypedServiceIm
 import { InputValidationError } from '@inferschema/core';
 import { OipError, type OipErrorCode } from '@inferschema/core/protocols/oip';
 import type { Logger } from 'pino';
+import { CLIENT_GONE_LOG, clientGoneSignal, isClientGone } from '../batching.js';
 import { createApiKeyCheck } from '../http/api-key.js';
 import { MESSAGES } from '../http/messages.js';
 import { createTimedCaller, ScoringTimeoutError } from '../http/timed-call.js';
@@ -30,19 +31,13 @@ function findModel(context: ServerContext, name: string, version: string): Serve
   return findServedModel(context.models, name, version === '' ? undefined : version);
 }
 
-/** Aborts when the client cancels the call (or its deadline passes): a batched request leaves its batch. */
-function cancelledSignal(call: Call): AbortSignal {
-  const controller = new AbortController();
-  call.once('cancelled', () => controller.abort(new DOMException('The client cancelled the call', 'AbortError')));
-  return controller.signal;
-}
-
 /**
  * The handlers of `inference.GRPCInferenceService` for one server: the models, readiness, tensors and error
  * messages of its REST routes (`oip/`), as gRPC statuses: INVALID_ARGUMENT (naming the tensor), NOT_FOUND,
  * UNAVAILABLE before `init` has finished, DEADLINE_EXCEEDED past the scoring timeout, INTERNAL when `run`
- * fails (logged), UNAUTHENTICATED without the API key. Nothing a client sends makes a handler throw; each
- * call is logged like an HTTP request.
+ * fails (logged), CANCELLED for a batched call whose client left before its batch ran (logged at info, as the
+ * REST routes' departed clients), UNAUTHENTICATED without the API key. Nothing a client sends makes a handler
+ * throw; each call is logged like an HTTP request.
  */
 export function createInferenceService(context: ServerContext, log: Logger): UntypedServiceImplementation {
   const checkApiKey = context.config.apiKey === undefined ? undefined : createApiKeyCheck(context.config.apiKey);
@@ -86,9 +81,12 @@ export function createInferenceService(context: ServerContext, log: Logger): Unt
     const args = signature.decodeInputs(inputTensorsOf(request));
     let result;
     try {
-      const signal = script.batching ? cancelledSignal(call) : undefined;
-      result = await timed(() => script.invokeDecoded(args, signal ? { signal } : {}));
+      result = await timed(() => script.invokeDecoded(args, script.batching ? { signal: clientGoneSignal(call) } : {}));
     } catch (error) {
+      if (isClientGone(error)) {
+        log.info({ rpc: 'ModelInfer', model: model.name }, CLIENT_GONE_LOG);
+        throw new GrpcError(status.CANCELLED, error.message);
+      }
       if (error instanceof InputValidationError || error instanceof OipError) {
         context.metrics.scored('error', 0);
         throw error instanceof OipError ? error : new OipError('invalid-argument', error.message);

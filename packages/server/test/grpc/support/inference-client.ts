@@ -16,6 +16,8 @@ export interface InferenceClient {
   call(rpc: Rpc, request?: object, metadata?: Metadata): Promise<any>;
   /** The status a call failed with (its code and details); fails the test when the call succeeds. */
   failure(rpc: Rpc, request?: object, metadata?: Metadata): Promise<ServiceError>;
+  /** Starts a call that the test can cancel (as a client gone away would); its promise rejects with the status. */
+  cancellable(rpc: Rpc, request?: object): { readonly response: Promise<any>; cancel(): void };
   close(): void;
 }
 
@@ -25,12 +27,18 @@ export interface InferenceClient {
  */
 export function inferenceClient(port: number): InferenceClient {
   const client = new inference.GRPCInferenceService(`127.0.0.1:${port}`, credentials.createInsecure()) as Client & Record<Rpc, Function>;
-  const call = (rpc: Rpc, request: object = {}, metadata = new Metadata()) =>
-    new Promise<any>((resolve, reject) => {
-      client[rpc](request, metadata, (error: ServiceError | null, response: unknown) => (error ? reject(error) : resolve(response)));
+  const start = (rpc: Rpc, request: object, metadata: Metadata) => {
+    let cancel!: () => void;
+    const response = new Promise<any>((resolve, reject) => {
+      const started = client[rpc](request, metadata, (error: ServiceError | null, response: unknown) => (error ? reject(error) : resolve(response)));
+      cancel = () => started.cancel();
     });
+    return { response, cancel };
+  };
+  const call = (rpc: Rpc, request: object = {}, metadata = new Metadata()) => start(rpc, request, metadata).response;
   return {
     call,
+    cancellable: (rpc, request = {}) => start(rpc, request, new Metadata()),
     async failure(rpc, request, metadata) {
       try {
         const response = await call(rpc, request, metadata);
