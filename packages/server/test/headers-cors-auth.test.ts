@@ -46,10 +46,19 @@ describe('request-id headers', () => {
     }
   });
 
-  it('answers 400 for an x-request-id over 100 characters, without id headers', async () => {
+  it('answers 400 for an x-request-id over 100 characters with a generated id, in the headers and the log line', async () => {
     expect((await idsOf({ 'x-request-id': 'a'.repeat(100) })).status).toBe(200);
     const ids = await idsOf({ 'x-request-id': 'a'.repeat(101) });
-    expect(ids).toMatchObject({ status: 400, r: undefined, b: undefined, c: undefined, json: { message: MESSAGES.requestIdTooLong } });
+    expect(ids).toMatchObject({ status: 400, c: undefined, json: { message: MESSAGES.requestIdTooLong } });
+    expect(ids.r).toMatch(UUID);
+    expect(ids.b).toBe(ids.r);
+    const line = t.logs().find((entry) => entry.requestId === ids.r);
+    expect(line).toMatchObject({ msg: 'request completed', method: 'POST', url: '/score', status: 400 });
+    expect(t.logs().filter((entry) => entry.requestId === '' || entry.requestId === 'a'.repeat(101))).toEqual([]);
+    // A client id that fits is still echoed beside the generated one.
+    const withClient = await idsOf({ 'x-request-id': 'a'.repeat(101), 'x-ms-client-request-id': 'C' });
+    expect(withClient).toMatchObject({ status: 400, b: 'C', c: 'C' });
+    expect(withClient.r).toMatch(UUID);
   });
 
   it('answers 400 for a client id over 100 characters, still returning x-request-id', async () => {
@@ -57,6 +66,9 @@ describe('request-id headers', () => {
       const ids = await idsOf({ 'x-request-id': 'A', [name]: 'b'.repeat(101) });
       expect(ids).toMatchObject({ status: 400, r: 'A', b: undefined, c: undefined, json: { message: MESSAGES.clientRequestIdTooLong } });
     }
+    // The client's own id is logged as given (escaped: the line stays JSON).
+    await idsOf({ 'x-request-id': 'quoted"id', 'x-ms-client-request-id': 'b'.repeat(101) });
+    expect(t.logs().find((entry) => entry.requestId === 'quoted"id')).toMatchObject({ msg: 'request completed', status: 400 });
   });
 
   it('applies the id-length check to the health route too', async () => {

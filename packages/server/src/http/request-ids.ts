@@ -49,7 +49,7 @@ function single(value: string | string[] | undefined): string | undefined {
  * @param generate makes the id of a request that has none (called only then).
  * @throws HttpError 400 (issue 14; the Azure ML server answers 431) when an id or `TraceId` is longer than 100 characters:
  * ids are echoed and logged with every request, so their size is bounded; the error carries the headers that
- * may still be returned.
+ * may still be returned, always an `x-request-id` (a generated one in place of a refused one).
  * @example
  * requestIdsOf({ 'x-ms-client-request-id': 'c1' }, () => 'r1').headers;
  * // ['x-request-id', 'r1', 'x-ms-request-id', 'c1', 'x-ms-client-request-id', 'c1']
@@ -63,17 +63,26 @@ export function requestIdsOf(headers: IncomingHttpHeaders, generate: () => strin
     const requestId = generate();
     return { requestId, headers: ['x-request-id', requestId, 'x-ms-request-id', requestId] };
   }
-  if (given !== undefined && given.length > MAX_REQUEST_ID_LENGTH) throw new HttpError(400, MESSAGES.requestIdTooLong);
-  const requestId = given ?? generate();
-  if ((legacy?.length ?? 0) > MAX_REQUEST_ID_LENGTH || (client?.length ?? 0) > MAX_REQUEST_ID_LENGTH) {
-    throw new HttpError(400, MESSAGES.clientRequestIdTooLong, { headers: { 'x-request-id': requestId } });
+  // A refused id is replaced by a generated one: the 400 and its log line still carry an id.
+  const givenFits = given === undefined || given.length <= MAX_REQUEST_ID_LENGTH;
+  const requestId = given !== undefined && givenFits ? given : generate();
+  const result = ['x-request-id', requestId];
+  const clientFits = (legacy?.length ?? 0) <= MAX_REQUEST_ID_LENGTH && (client?.length ?? 0) <= MAX_REQUEST_ID_LENGTH;
+  if (clientFits) {
+    result.push('x-ms-request-id', legacy ?? client ?? requestId);
+    if (legacy !== undefined || client !== undefined) result.push('x-ms-client-request-id', client ?? legacy!);
   }
-  const result = ['x-request-id', requestId, 'x-ms-request-id', legacy ?? client ?? requestId];
-  if (legacy !== undefined || client !== undefined) result.push('x-ms-client-request-id', client ?? legacy!);
-  if (traceId !== undefined && traceId.length > MAX_REQUEST_ID_LENGTH) {
+  const problem = !givenFits
+    ? MESSAGES.requestIdTooLong
+    : !clientFits
+      ? MESSAGES.clientRequestIdTooLong
+      : traceId !== undefined && traceId.length > MAX_REQUEST_ID_LENGTH
+        ? MESSAGES.traceIdTooLong
+        : undefined;
+  if (problem !== undefined) {
     const own: Record<string, string> = {};
     for (let index = 0; index < result.length; index += 2) own[result[index]!] = result[index + 1]!;
-    throw new HttpError(400, MESSAGES.traceIdTooLong, { headers: own });
+    throw new HttpError(400, problem, { headers: own });
   }
   if (traceId !== undefined) result.push('TraceId', traceId);
   return { requestId, headers: result };

@@ -46,7 +46,10 @@ export function createRequestListener(config: ServerConfig, shared: ExchangeShar
       exchange.headers = ids.headers;
     } catch (error) {
       const own = error instanceof HttpError ? error.headers['x-request-id'] : undefined;
-      if (own !== undefined) exchange.requestId = own;
+      if (own !== undefined) {
+        exchange.requestId = own;
+        exchange.generatedId = own !== req.headers['x-request-id'];
+      }
       if (match.kind === 'route') exchange.route = match.route;
       exchange.fail(error);
       return;
