@@ -71,4 +71,23 @@ describe('inferschema run with binary bodies', { timeout: CLI_TIMEOUT }, () => {
     expect(output.code).toBe(2);
     expect(output.stderr).toBe('error: the output format text/csv is not one this script takes: application/json, application/x-npy\n');
   });
+
+  it('refuses a bad --content-type or --accept before init runs: no model loaded, no output written', async () => {
+    const mark = join(dir, 'init-ran');
+    const out = join(dir, 'refused.npy');
+    const env = { INIT_MARK: mark };
+    const badInput = await runCli(['run', ARRAYS, '--input-file', join(dir, 'features.npy'), '--content-type', 'text/csv', '--output-file', out], { env });
+    expect(badInput).toEqual({ code: 2, stdout: '', stderr: 'error: the input format text/csv is not one this script takes: application/json, application/x-npy\n' });
+    const badOutput = await runCli(['run', ARRAYS, '--input-file', join(dir, 'features.npy'), '--accept', 'application/vnd.apache.arrow.stream', '--output-file', out], { env });
+    expect(badOutput).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: the output format application/vnd.apache.arrow.stream is not one this script takes: application/json, application/x-npy\n',
+    });
+    await expect(readFile(mark)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readFile(out)).rejects.toMatchObject({ code: 'ENOENT' });
+    // The same command with formats that fit runs init and writes the result.
+    expect((await runCli(['run', ARRAYS, '--input-file', join(dir, 'features.npy'), '--output-file', out], { env })).code).toBe(0);
+    expect(await readFile(mark, 'utf8')).toBe('init ran\n');
+  });
 });

@@ -9,7 +9,7 @@ import {
   stringifyJson,
   type ValidationIssue,
 } from '@inferschema/core';
-import { decodeRequestBody, encodeResponseBody } from '@inferschema/core/codecs';
+import { bodyCodecs, invokeInFormats, type BodyFormats, type FormattedResult } from '@inferschema/core/codecs';
 import { inputFormat, outputFormat, writeBinary } from '../body-formats.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { write, type CliIo } from '../cli-io.js';
@@ -41,24 +41,22 @@ function parseBody(script: LoadedScript, body: Uint8Array): unknown {
   }
 }
 
-/** What a `schema` run produced: a JSON value to print, or the bytes of a binary format. */
-type SchemaResult = { readonly bytes: Uint8Array } | { readonly json: unknown };
+const JSON_FORMAT = bodyCodecs.forMediaType('application/json')!;
 
-/** A `schema` script: the input decoded by its format (file extension or --content-type), the result written in the one asked for. */
-async function invokeSchema(script: LoadedScript, body: Uint8Array, options: RunOptions): Promise<SchemaResult> {
+/**
+ * The formats of a `schema` script's input and result (file extensions, --content-type, --accept), read
+ * before `init` runs: a format the script cannot take or give is a usage error that loads no model.
+ */
+function schemaFormats(script: LoadedScript, options: RunOptions): BodyFormats | undefined {
+  if (script.kind !== 'schema') return undefined;
   const formats = { inputFile: options.inputFile, contentType: options.contentTypeGiven ? options.contentType : undefined, outputFile: options.outputFile, accept: options.accept };
-  const input = inputFormat(script, formats);
-  const output = outputFormat(script, formats);
-  if (input.codec.carries === 'parameters' && !output) return { json: await script.invoke(parseBody(script, body)) };
-  const result = await script.invokeDecoded(decodeRequestBody(script, input, body));
-  if (result instanceof ScoringResponse || !output) return { json: script.encodeOutput(result) };
-  return { bytes: encodeResponseBody(script, output, result) as Uint8Array };
+  return { request: inputFormat(script, formats), response: outputFormat(script, formats) ?? JSON_FORMAT };
 }
 
-function invoke(script: LoadedScript, body: Uint8Array, options: RunOptions): Promise<unknown> {
+function invoke(script: LoadedScript, body: Uint8Array, options: RunOptions, formats: BodyFormats | undefined): Promise<unknown> {
   switch (script.kind) {
     case 'schema':
-      return invokeSchema(script, body, options);
+      return invokeInFormats(script, formats!, formats!.request.codec.carries === 'parameters' ? { json: parseBody(script, body) } : { bytes: body });
     case 'text':
       return script.invoke(decoder.decode(body));
     case 'raw':
@@ -103,6 +101,7 @@ async function run(io: CliIo, scriptPath: string, options: RunOptions, named: Na
     const script = await loadScript(scriptPath, progress, options.validateOutput ? {} : { validateOutput: false });
     // As in `serve`: without a named directory, init runs with the current one; a @modelInit init needs one named.
     if (named === undefined && script.initTakesModelDir) throw missingModelDir();
+    const formats = schemaFormats(script, options);
     const shown = named?.path ?? '.';
     const modelDir = resolve(shown);
     try {
@@ -112,12 +111,12 @@ async function run(io: CliIo, scriptPath: string, options: RunOptions, named: Na
     }
     let result: unknown;
     try {
-      result = await invoke(script, body, options);
+      result = await invoke(script, body, options, formats);
     } catch (error) {
       throw failure(error, 'run');
     }
     if (script.kind !== 'schema') return writeResult(io, result);
-    const produced = result as SchemaResult;
+    const produced = result as FormattedResult;
     if ('bytes' in produced) return writeBinary(produced.bytes, options.outputFile, (bytes) => write(io.stdout, bytes));
     if (options.outputFile === undefined) return writeResult(io, produced.json);
     if (produced.json instanceof ScoringResponse) return writeResult(io, produced.json);

@@ -13,3 +13,4 @@ export { readNpy } from './npy/read-npy.js';
 export { writeNpy } from './npy/write-npy.js';
 export { arrowCodec, readArrowTable, ARROW_FILE, ARROW_STREAM } from './arrow/arrow-codec.js';
 export { decodeRequestBody, encodeResponseBody, requestMediaTypes, responseMediaTypes, valueParameterOf } from './request-body.js';
+export { invokeInFormats, type BodyFormats, type FormattedResult } from './invoke-in-formats.js';

@@ -7,6 +7,7 @@ import {
   BodyFormatError,
   decodeRequestBody,
   encodeResponseBody,
+  invokeInFormats,
   readNpy,
   requestMediaTypes,
   responseMediaTypes,
@@ -62,6 +63,17 @@ describe('request bodies of a single-input script', () => {
     expect((caught as BodyFormatError).errors).toEqual([{ path: '/data', message: ".npy array has shape (2, 2): dimension 1 must have size 3, like the sample's (1, 3)" }]);
     expect(body).toEqual(before);
     expect(() => decodeRequestBody(script, json, new TextEncoder().encode('{"data": [[1, 2'))).toThrow(BodyFormatError);
+  });
+
+  it('invokeInFormats: a .npy body answered in JSON, a parsed JSON body answered in .npy bytes', async () => {
+    const script = await load();
+    const npyIn = await invokeInFormats(script, { request: npy, response: json }, { bytes: writeNpy(ndarray(new Float64Array([1, 2, 3]), [1, 3])) });
+    expect(npyIn).toEqual({ json: [[2, 4, 6]] });
+    const jsonIn = await invokeInFormats(script, { request: json, response: npy }, { json: { data: [[1, 2, 3], [4, 5, 6]] } });
+    expect('bytes' in jsonIn && jsonIn.mediaType).toBe('application/x-npy');
+    const array = readNpy((jsonIn as { bytes: Uint8Array }).bytes);
+    expect([array.shape, Array.from(array.data as Float64Array)]).toEqual([[2, 3], [2, 4, 6, 8, 10, 12]]);
+    await expect(invokeInFormats(script, { request: npy, response: json }, { bytes: writeNpy(ndarray(new Float64Array([1, 2]), [1, 2])) })).rejects.toBeInstanceOf(BodyFormatError);
   });
 
   it('passes a ScoringResponse through encodeOutput', async () => {

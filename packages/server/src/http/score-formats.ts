@@ -1,22 +1,11 @@
-import { ScoringResponse } from '@inferschema/core';
 import type { LoadedScript } from '@inferschema/core/runtime';
-import {
-  bodyCodecs,
-  decodeRequestBody,
-  encodeResponseBody,
-  requestMediaTypes,
-  responseMediaTypes,
-  type CodecChoice,
-} from '@inferschema/core/codecs';
+import { bodyCodecs, requestMediaTypes, responseMediaTypes, type BodyFormats, type CodecChoice } from '@inferschema/core/codecs';
 import Negotiator from 'negotiator';
 import { HttpError } from './http-error.js';
 import { MESSAGES } from './messages.js';
 
 /** The body formats of one `/score` request: what its body is in, and what its answer will be in. */
-export interface ScoreFormats {
-  readonly request: CodecChoice;
-  readonly response: CodecChoice;
-}
+export type ScoreFormats = BodyFormats;
 
 const JSON_CHOICE: CodecChoice = bodyCodecs.forMediaType('application/json')!;
 
@@ -33,7 +22,7 @@ export function isJsonOnly(formats: ScoreFormats): boolean {
  * @example
  * const formats = scoreFormatsOf(script);
  * const chosen = formats.choose('application/x-npy', 'application/x-npy, application/json;q=0.5');
- * const values = decodeRequestBody(script, chosen.request, body);
+ * const result = await invokeInFormats(script, chosen, { bytes: body }); // @inferschema/core/codecs
  */
 export function scoreFormatsOf(script: LoadedScript) {
   const accepted = requestMediaTypes(script);
@@ -63,24 +52,3 @@ export function scoreFormatsOf(script: LoadedScript) {
 
 /** What `scoreFormatsOf` returns. */
 export type ScriptFormats = ReturnType<typeof scoreFormatsOf>;
-
-/**
- * Runs a `schema` script on a body in any registered format and answers in the chosen one: the body decoded
- * by its codec (a JSON body is `json`, already parsed), `run` called through `invokeDecoded`, its result
- * written by the response codec as a `ScoringResponse` with that content type (JSON stays a JSON value; a
- * `ScoringResponse` of the script's own goes out as it is).
- *
- * @throws InputValidationError (a `BodyFormatError` for bytes the format cannot read), as `invoke` does.
- */
-export async function invokeInFormats(
-  script: LoadedScript,
-  formats: ScoreFormats,
-  body: { readonly json: unknown } | { readonly bytes: Uint8Array },
-  context: Parameters<LoadedScript['invokeDecoded']>[1],
-): Promise<unknown> {
-  const values = 'json' in body ? script.decodeInput(body.json) : decodeRequestBody(script, formats.request, body.bytes);
-  const result = await script.invokeDecoded(values, context);
-  if (result instanceof ScoringResponse || formats.response.codec === JSON_CHOICE.codec) return script.encodeOutput(result);
-  const bytes = encodeResponseBody(script, formats.response, result) as Uint8Array;
-  return new ScoringResponse(bytes, { headers: { 'content-type': formats.response.mediaType } });
-}

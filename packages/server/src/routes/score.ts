@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { InputValidationError, stringifyJson, type JsonValue } from '@inferschema/core';
+import { InputValidationError, ScoringResponse, stringifyJson, type JsonValue } from '@inferschema/core';
+import { invokeInFormats, type FormattedResult } from '@inferschema/core/codecs';
 import { createScoringRequest } from '@inferschema/core/runtime';
 import { CLIENT_GONE_LOG, clientGoneSignal, isClientGone } from '../batching.js';
 import { JSON_ERROR_TYPE, type Exchange, type RouteHandler } from '../http/exchange.js';
@@ -10,7 +11,7 @@ import { MESSAGES } from '../http/messages.js';
 import { queryObject } from '../http/query-object.js';
 import { runReplyOf, UnserializableResultError, type RunReply } from '../http/run-reply.js';
 import { createDeadlines, type Deadlines } from '../http/deadlines.js';
-import { invokeInFormats, isJsonOnly, scoreFormatsOf, type ScriptFormats } from '../http/score-formats.js';
+import { isJsonOnly, scoreFormatsOf, type ScriptFormats } from '../http/score-formats.js';
 import type { ServerContext } from '../server-context.js';
 
 /** Response headers a script may not set: the server owns the ids, the framing and the run time. */
@@ -94,6 +95,11 @@ function timedOut(context: ServerContext, exchange: Exchange): void {
   failed(exchange, 500, MESSAGES.scoringTimeout(timeoutMs), true);
 }
 
+/** A binary result goes out as a `ScoringResponse` of its media type; a JSON one as `run`'s value. */
+function answerOf(result: FormattedResult): unknown {
+  return 'bytes' in result ? new ScoringResponse(result.bytes, { headers: { 'content-type': result.mediaType } }) : result.json;
+}
+
 type InvokeOptions = { headers: Readonly<Record<string, string>>; signal?: AbortSignal };
 
 async function score(
@@ -120,7 +126,7 @@ async function score(
   try {
     const options = invokeOptions ?? { headers: headersOf(req.headers) };
     if (scoringRequest !== undefined) value = await script.invokeRaw(scoringRequest);
-    else if (binary) value = await invokeInFormats(script, binary, input === undefined ? { bytes: exchange.body ?? new Uint8Array(0) } : { json: input }, options);
+    else if (binary) value = answerOf(await invokeInFormats(script, binary, input === undefined ? { bytes: exchange.body ?? new Uint8Array(0) } : { json: input }, options));
     else value = await script.invoke(input!, options);
   } catch (error) {
     if (!deadlines.settle(exchange)) return;
