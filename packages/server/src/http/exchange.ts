@@ -8,6 +8,7 @@ import type { AccessLog } from './access-log.js';
 import type { BodyBudget } from './body-budget.js';
 import { HttpError } from './http-error.js';
 import { MESSAGES } from './messages.js';
+import type { PendingWrite, TurnWrites } from './turn-writes.js';
 
 /** Answers one request. Thrown errors and rejections become the route protocol's error answer. */
 export type RouteHandler = (exchange: Exchange) => void | Promise<void>;
@@ -37,6 +38,8 @@ export interface ExchangeShared {
   closing: boolean;
   /** The cap on request body bytes held at once, over all requests (`maxBufferedBodyBytes`). */
   readonly budget: BodyBudget;
+  /** Where answers are ended: together, at the end of the event-loop turn. */
+  readonly writes: TurnWrites;
 }
 
 /** The content type of every JSON error body the server writes. */
@@ -46,9 +49,10 @@ const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 /**
  * One request and its response, from the moment the request arrives until it is answered (or its client
  * left). Created once per request with a fixed shape; its methods write the response with one `writeHead`
- * (headers as one flat name/value list) and then count, time and log the request once.
+ * (headers as one flat name/value list), write it at the end of the event-loop turn (`TurnWrites`, with the
+ * other answers of that turn), and then count, time and log the request once.
  */
-export class Exchange {
+export class Exchange implements PendingWrite {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly shared: ExchangeShared;
@@ -83,6 +87,9 @@ export class Exchange {
   declaredBytes = -1;
   firstChunk: Buffer | undefined = undefined;
   chunks: Buffer[] | undefined = undefined;
+  /** The status and body of an answer `send` has prepared and `write` sends at the end of the turn. */
+  status = 0;
+  answer: string | Uint8Array | undefined = undefined;
 
   constructor(req: IncomingMessage, res: ServerResponse, shared: ExchangeShared) {
     this.req = req;
@@ -122,8 +129,18 @@ export class Exchange {
       headers.length = base;
       throw error;
     }
+    this.done = true;
+    this.status = status;
+    this.answer = body;
+    this.shared.writes.add(this);
+  }
+
+  /** Writes the answer `send` prepared (see `TurnWrites`), then counts, times and logs it. */
+  write(): void {
+    const body = this.answer;
+    this.answer = undefined;
     this.res.end(body);
-    this.finish(status);
+    this.record(this.status);
   }
 
   /** Answers with a streamed body (chunked): `headers` are pairs, the content type included. */
@@ -162,10 +179,15 @@ export class Exchange {
     this.send(status, JSON_ERROR_TYPE, JSON.stringify(errorBodyOf(this.protocol, message, errors)), extra);
   }
 
-  /** Counts, times and logs the answered request (once). */
+  /** Marks the request answered, then counts, times and logs it (once). */
   finish(status: number): void {
     if (this.done) return;
     this.done = true;
+    this.record(status);
+  }
+
+  /** Counts, times and logs the answered request. */
+  private record(status: number): void {
     const shared = this.shared;
     const durationMs = performance.now() - this.receivedAt;
     const route = this.route;
