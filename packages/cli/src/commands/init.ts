@@ -5,7 +5,7 @@ import { initProject, type InitOptions } from '../scaffold/init-project.js';
 import { DECORATOR_MODES, INPUT_KINDS } from '../scaffold/project-options.js';
 
 async function init(io: CliIo, dir: string, options: InitOptions): Promise<void> {
-  const files = await initProject(dir, options, io);
+  const files = await initProject(dir, options);
   const cd = relative(process.cwd(), dir) === '' ? [] : [`  cd ${dir}`];
   const lines = [
     `Created ${dir}: ${files.length} files (${options.decorators} decorators, ${options.input} input), among them`,
@@ -45,7 +45,7 @@ export function registerInitCommand(program: Command, io: CliIo): void {
         '  $ inferschema init scorer --input ndarray --decorators legacy',
         '  $ npm create inferschema house-price            # the same, without installing inferschema first',
         '',
-        'Exit codes: 0 created, 1 the template could not be loaded, 2 the directory is not empty or an option is wrong.',
+        'Exit codes: 0 created, 1 a file could not be written, 2 the directory is not empty or an option is wrong.',
       ].join('\n'),
     )
     .action((dir: string, options: InitOptions) => init(io, dir, options));

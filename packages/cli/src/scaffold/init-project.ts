@@ -1,13 +1,8 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { serializeDocument } from '@inferschema/openapi';
 import { CliError, EXIT } from '../cli-error.js';
-import type { CliIo } from '../cli-io.js';
-import { loadScript } from '../load-script.js';
-import { createProgress } from '../progress.js';
-import { generateServiceDocument } from '../service-document.js';
 import { VERSION } from '../version.js';
-import { projectFiles, templateScript } from './project-files.js';
+import { projectFiles } from './project-files.js';
 import type { DecoratorMode, InputKind } from './project-options.js';
 
 /** The choices of `inferschema init`. */
@@ -38,15 +33,16 @@ async function entriesOf(folder: string, given: string): Promise<string[]> {
 
 /**
  * Writes a new inferschema project into `dir`: its entry script, model, test, committed `swagger.json`, CI
- * workflow, Dockerfile and README. The service document is built from the template script by the real document
- * builder, so `inferschema swagger --check swagger.json` passes at once. A folder that holds files is refused
+ * workflow, Dockerfile and README. The service document ships with the template (a test keeps it equal to what
+ * the document builder makes of the template script), so `inferschema swagger --check swagger.json` passes at
+ * once and nothing is loaded here. A folder that holds files is refused
  * unless `force`; nothing is written when anything fails. Resolves to the files written (relative paths).
  *
  * @throws CliError (exit 2) for a folder that is not empty, or a path that is a file.
  * @example
- * await initProject('house-price', { decorators: 'tc39', input: 'standard' }, processIo());
+ * await initProject('house-price', { decorators: 'tc39', input: 'standard' });
  */
-export async function initProject(dir: string, options: InitOptions, io: CliIo): Promise<string[]> {
+export async function initProject(dir: string, options: InitOptions): Promise<string[]> {
   const folder = resolve(dir);
   const entries = await entriesOf(folder, dir);
   if (entries.length > 0 && !options.force) {
@@ -54,9 +50,6 @@ export async function initProject(dir: string, options: InitOptions, io: CliIo):
     throw new CliError(`${dir} is not empty (${shown}): choose a new directory, or add --force to write over its files`, EXIT.usage);
   }
   const files = await projectFiles({ name: packageNameOf(folder), decorators: options.decorators, input: options.input, version: VERSION });
-  // The template script loads where the package's own dependencies are; the new folder has none installed yet.
-  const script = await loadScript(templateScript(options.input), createProgress(io), { tsconfig: false });
-  files.set('swagger.json', serializeDocument(generateServiceDocument(script, '2.0', {})));
   for (const [path, text] of files) {
     await mkdir(dirname(join(folder, path)), { recursive: true });
     await writeFile(join(folder, path), text);

@@ -20,6 +20,7 @@ const LAYOUT: ReadonlyArray<readonly [destination: string, template: string]> = 
   ['model/model.json', '{input}/model.json'],
   ['requests/sample.json', '{input}/sample.json'],
   ['test/sample-answer.json', '{input}/sample-answer.json'],
+  ['swagger.json', '{input}/swagger.json'],
 ];
 
 const DECORATOR_NAMES = {
@@ -59,8 +60,9 @@ export function templateScript(input: InputKind): string {
 }
 
 /**
- * The files of a new project (path relative to its folder → content), rendered from the templates; the service
- * document is added by the caller, which loads the script.
+ * The files of a new project (path relative to its folder → content), rendered from the templates; its
+ * `swagger.json` is the template's, generated from the template script (`UPDATE_GOLDEN=1` in
+ * `test/template-documents.test.ts` writes it anew).
  *
  * @example
  * const files = await projectFiles({ name: 'house-price', decorators: 'tc39', input: 'standard', version: '0.1.0' });
