@@ -1,7 +1,7 @@
-import { basename, extname } from 'node:path';
 import type { LoadedScript } from '@inferschema/core/runtime';
 import { OIP_ROUTES, type RouteDeclaration } from '@inferschema/core/protocols';
-import { NoTensorForm, OipSignature, type TensorMetadata } from '@inferschema/core/protocols/oip';
+import { modelNameOf, NoTensorForm, OipSignature, type TensorMetadata } from '@inferschema/core/protocols/oip';
+import { RESPONSE_TEXTS } from './service-template.js';
 
 /** A model as the Open Inference Protocol routes describe it: its name and tensors. */
 export interface OipModelDescription {
@@ -11,13 +11,13 @@ export interface OipModelDescription {
 }
 
 /**
- * The Open Inference Protocol description of a script (named after its file unless `name` is given), or
- * undefined when its parameter types have no tensor form.
+ * The Open Inference Protocol description of a script (named after its file, as the server names it, unless
+ * `name` is given), or undefined when its parameter types have no tensor form.
  *
  * @example
  * buildServiceDocument({ input, output, oip: describeOipModel(script) }, { version: '3.1' });
  */
-export function describeOipModel(script: LoadedScript, name = basename(script.path, extname(script.path))): OipModelDescription | undefined {
+export function describeOipModel(script: LoadedScript, name = modelNameOf(script.path)): OipModelDescription | undefined {
   try {
     const { inputs, outputs } = OipSignature.of(script);
     return { name, inputs, outputs };
@@ -159,6 +159,14 @@ const BODIES: Readonly<Record<string, { readonly request?: OipSchemaName; readon
   'oip.model-infer': { request: 'OipInferenceRequest', response: 'OipInferenceResponse' },
 };
 
+/** The fields of an OIP operation that every OpenAPI version writes alike, in document order. */
+export interface OipOperationHeader {
+  readonly operationId: string;
+  readonly tags: string[];
+  readonly description: string | undefined;
+  readonly security?: Array<Record<string, string[]>>;
+}
+
 /** A documented OIP route of the table, its path written for the model (`/v2/models/{name}` → `/v2/models/score`). */
 export interface OipDocumentedRoute {
   readonly declaration: RouteDeclaration;
@@ -166,6 +174,10 @@ export interface OipDocumentedRoute {
   readonly method: 'get' | 'post';
   readonly request: OipSchemaName | undefined;
   readonly response: OipSchemaName;
+  /** Its operation's id, tag, description and security (a fresh object per call). */
+  readonly header: OipOperationHeader;
+  /** The descriptions of its 200 and its error answer. */
+  readonly descriptions: { readonly ok: string; readonly failed: string };
 }
 
 /**
@@ -182,6 +194,13 @@ export function oipDocumentedRoutes(model: OipModelDescription, pathPrefix: stri
       method: declaration.method.toLowerCase() as 'get' | 'post',
       request: bodies.request,
       response: bodies.response,
+      header: {
+        operationId: declaration.operationId!,
+        tags: ['Open Inference Protocol'],
+        description: declaration.responses[200],
+        ...(declaration.auth === 'api-key' ? { security: [{ Bearer: [] }] } : {}),
+      },
+      descriptions: { ok: declaration.responses[200]!, failed: declaration.responses.default ?? RESPONSE_TEXTS.failed },
     }];
   });
 }

@@ -87,15 +87,11 @@ export function buildOpenApi3Document<TDocument extends OpenApi3Document>(
 /** The model's Open Inference Protocol routes (from the route table) and their schemas. */
 function addOipRoutes(document: oas31.OpenAPIObject, model: OipModelDescription, pathPrefix: string): void {
   for (const route of oipDocumentedRoutes(model, pathPrefix)) {
-    const { declaration } = route;
     const operation: oas31.OperationObject = {
-      operationId: declaration.operationId!,
-      tags: ['Open Inference Protocol'],
-      description: declaration.responses[200],
-      ...(declaration.auth === 'api-key' ? { security: [{ Bearer: [] }] } : {}),
+      ...route.header,
       responses: {
-        200: { description: declaration.responses[200]!, content: json(route.response) },
-        default: { description: declaration.responses.default ?? RESPONSE_TEXTS.failed, content: json('OipError') },
+        200: { description: route.descriptions.ok, content: json(route.response) },
+        default: { description: route.descriptions.failed, content: json('OipError') },
       },
     };
     if (route.request) {

@@ -79,15 +79,11 @@ function build({ info, schemas, versionAliases, oip, requestMediaTypes, response
 /** The model's Open Inference Protocol routes (from the route table) and their schemas, in Swagger 2.0 form. */
 function addOipRoutes(document: OpenAPIV2.Document, model: OipModelDescription, pathPrefix: string): void {
   for (const route of oipDocumentedRoutes(model, pathPrefix)) {
-    const { declaration } = route;
     const operation: OpenAPIV2.OperationObject = {
-      operationId: declaration.operationId!,
-      tags: ['Open Inference Protocol'],
-      description: declaration.responses[200],
-      ...(declaration.auth === 'api-key' ? { security: [{ Bearer: [] }] } : {}),
+      ...route.header,
       responses: {
-        200: { description: declaration.responses[200]!, schema: ref(route.response) },
-        default: { description: declaration.responses.default ?? RESPONSE_TEXTS.failed, schema: ref('OipError') },
+        200: { description: route.descriptions.ok, schema: ref(route.response) },
+        default: { description: route.descriptions.failed, schema: ref('OipError') },
       },
     };
     if (route.request) {

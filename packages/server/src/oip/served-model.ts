@@ -1,6 +1,5 @@
-import { basename, extname } from 'node:path';
 import type { LoadedScript } from '@inferschema/core/runtime';
-import { NoTensorForm, OipError, OipSignature, type TensorMetadata } from '@inferschema/core/protocols/oip';
+import { modelNameOf, NoTensorForm, OipError, OipSignature, type TensorMetadata } from '@inferschema/core/protocols/oip';
 
 /** A model a server serves over the Open Inference Protocol: an entry script under a name (and version). */
 export interface ServedModel {
@@ -15,11 +14,6 @@ export interface ServedModel {
   readonly problem: string | undefined;
   /** True once its `init` has finished. */
   ready: boolean;
-}
-
-/** A model name made from a script's file name: `examples/regression/score.ts` → `score`. */
-export function modelNameOf(scriptPath: string): string {
-  return basename(scriptPath, extname(scriptPath));
 }
 
 /** A model of a loaded script; its signature is derived here, once. */

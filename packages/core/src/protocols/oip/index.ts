@@ -15,3 +15,4 @@ export { elementCount, readInputTensor } from './read-input.js';
 export { NoTensorForm, OUTPUT_NAME } from './bindings.js';
 export { DTYPE_DATATYPES } from './tensor-forms.js';
 export { OipSignature, type SignatureSource } from './signature.js';
+export { modelNameOf } from './model-name.js';
