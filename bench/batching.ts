@@ -15,12 +15,13 @@
  *        [--max-latency-ms N]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, freePort, waitForOk } from './support/loopback.js';
-import { cpuSeconds } from './support/wrk.js';
+import { median } from './support/stats.js';
+import { cpuSeconds, runWrk } from './support/wrk.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = flag('seconds', 2);
@@ -95,15 +96,7 @@ async function stopServer(server: Server): Promise<void> {
   await new Promise((resolve) => server.process.once('exit', resolve));
 }
 
-/** wrk's duration text (`812.00us`, `3.20ms`, `1.01s`) in milliseconds. */
-function milliseconds(text: string): number {
-  const match = /^([\d.]+)(us|ms|s|m)$/.exec(text);
-  if (!match) return Number.NaN;
-  const scale = { us: 0.001, ms: 1, s: 1000, m: 60_000 }[match[2] as 'us' | 'ms' | 's' | 'm'];
-  return Number(match[1]) * scale;
-}
-
-/** One wrk round against a server: `seconds` of `connections` keep-alive clients, each sending the next request on the answer. */
+/** The batch metrics' rows and calls so far. */
 async function batchTotals(server: Server): Promise<{ rows: number; calls: number }> {
   const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
   // Summed over the batch metrics' series (one per model).
@@ -111,29 +104,18 @@ async function batchTotals(server: Server): Promise<{ rows: number; calls: numbe
   return { rows: read('inferschema_batch_rows_sum'), calls: read('inferschema_batch_rows_count') };
 }
 
-async function measure(server: Server, luaScript: string, connections: number, seconds = SECONDS): Promise<Round> {
-  const url = `http://127.0.0.1:${server.port}/score`;
-  const threads = String(Math.min(2, connections));
+/** One wrk round against a server: `seconds` of `connections` keep-alive clients, each sending the next request on the answer. */
+async function measure(server: Server, body: string, connections: number, seconds = SECONDS): Promise<Round> {
   const batchesBefore = await batchTotals(server);
   const before = cpuSeconds(server.process.pid!);
-  const result = spawnSync('wrk', ['-t', threads, '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '--latency', '-s', luaScript, url], { encoding: 'utf8' });
+  const result = await runWrk({ url: `http://127.0.0.1:${server.port}/score`, body, connections, seconds, threads: Math.min(2, connections) });
   const cpu = cpuSeconds(server.process.pid!) - before;
   const batchesAfter = await batchTotals(server);
   const calls = batchesAfter.calls - batchesBefore.calls;
   const batch = calls > 0 ? (batchesAfter.rows - batchesBefore.rows) / calls : 1;
-  const out = result.stdout;
-  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
-  const p50 = milliseconds(/^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? '');
-  const p99 = milliseconds(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? '');
-  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
-  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
-  const errors = non2xx + (socketErrors ? socketErrors.slice(1).reduce((sum, count) => sum + Number(count), 0) : 0);
-  if (requests === 0) throw new Error(`wrk measured nothing:\n${out}\n${result.stderr}`);
-  return { rps, batch, p50, p99, cpuUs: (cpu / requests) * 1e6, errors };
+  if (result.requests === 0) throw new Error('wrk measured nothing');
+  return { rps: result.requestsPerSecond, batch, p50: result.p50, p99: result.p99, cpuUs: (cpu / result.requests) * 1e6, errors: result.errors };
 }
-
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function summary(rounds: readonly Round[]): Round {
   return {
@@ -147,52 +129,40 @@ function summary(rounds: readonly Round[]): Round {
 }
 
 if (!ONLY || ONLY === 'mlp-2048x2') ensureBenchModel();
-const workDir = mkdtempSync(join(tmpdir(), 'inferschema-batching-bench-'));
 const rows: string[] = [];
-try {
-  for (const model of MODELS.filter((candidate) => !ONLY || candidate.name === ONLY)) {
-    const bodyFile = join(workDir, `${model.name}.json`);
-    writeFileSync(bodyFile, model.body);
-    const luaScript = join(workDir, `${model.name}.lua`);
-    writeFileSync(
-      luaScript,
-      `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nlocal file = io.open("${bodyFile}", "rb")\nwrk.body = file:read("*a")\nfile:close()\n`,
-    );
-    const off = await startServer(model, false);
-    const on = await startServer(model, true);
-    try {
-      // Warm both (JIT, ONNX Runtime's first calls) before the measured rounds.
-      await measure(off, luaScript, CONNECTIONS, 2);
-      await measure(on, luaScript, CONNECTIONS, 2);
-      const results = { off: [] as Round[], on: [] as Round[], offOne: [] as Round[], onOne: [] as Round[] };
-      for (let round = 0; round < ROUNDS; round += 1) {
-        results.off.push(await measure(off, luaScript, CONNECTIONS));
-        results.on.push(await measure(on, luaScript, CONNECTIONS));
-        results.offOne.push(await measure(off, luaScript, 1));
-        results.onOne.push(await measure(on, luaScript, 1));
-      }
-      const [a, b, c, d] = [summary(results.off), summary(results.on), summary(results.offOne), summary(results.onOne)];
-      // Each round of "on" ran right after its round of "off": the median of the paired ratios is the figure
-      // least moved by the other work on the machine.
-      const paired = (on: readonly Round[], off: readonly Round[], pick: (round: Round) => number) => median(on.map((round, index) => pick(round) / pick(off[index]!)));
-      const line = (label: string, connections: number, r: Round, ratio: string) =>
-        `| ${model.name} | ${label} | ${connections} | ${Math.round(r.rps).toLocaleString('en-US')} | ${ratio} | ${r.batch.toFixed(1)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${Math.round(r.cpuUs)} | ${r.errors} |`;
-      rows.push(line('off', CONNECTIONS, a, '1.00x'), line('on', CONNECTIONS, b, `${paired(results.on, results.off, (round) => round.rps).toFixed(2)}x`));
-      rows.push(line('off', 1, c, '1.00x'), line('on', 1, d, `${paired(results.onOne, results.offOne, (round) => round.rps).toFixed(2)}x`));
-      rows.push(
-        `| ${model.name} | on / off at 1 client: p99 (paired) | | | | | | ${paired(results.onOne, results.offOne, (round) => round.p99).toFixed(2)}x | | |`,
-        `| ${model.name} | on at ${CONNECTIONS} clients / off at 1 client: p99 | | | | | | ${(b.p99 / c.p99).toFixed(2)}x | | |`,
-      );
-      for (const [label, list] of Object.entries(results)) {
-        console.error(`${model.name} ${label}: ${list.map((round) => `${Math.round(round.rps)} req/s (${round.batch.toFixed(1)} rows/run) p99 ${round.p99.toFixed(2)} ms`).join(', ')}`);
-      }
-    } finally {
-      await stopServer(off);
-      await stopServer(on);
+for (const model of MODELS.filter((candidate) => !ONLY || candidate.name === ONLY)) {
+  const off = await startServer(model, false);
+  const on = await startServer(model, true);
+  try {
+    // Warm both (JIT, ONNX Runtime's first calls) before the measured rounds.
+    await measure(off, model.body, CONNECTIONS, 2);
+    await measure(on, model.body, CONNECTIONS, 2);
+    const results = { off: [] as Round[], on: [] as Round[], offOne: [] as Round[], onOne: [] as Round[] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      results.off.push(await measure(off, model.body, CONNECTIONS));
+      results.on.push(await measure(on, model.body, CONNECTIONS));
+      results.offOne.push(await measure(off, model.body, 1));
+      results.onOne.push(await measure(on, model.body, 1));
     }
+    const [a, b, c, d] = [summary(results.off), summary(results.on), summary(results.offOne), summary(results.onOne)];
+    // Each round of "on" ran right after its round of "off": the median of the paired ratios is the figure
+    // least moved by the other work on the machine.
+    const paired = (on: readonly Round[], off: readonly Round[], pick: (round: Round) => number) => median(on.map((round, index) => pick(round) / pick(off[index]!)));
+    const line = (label: string, connections: number, r: Round, ratio: string) =>
+      `| ${model.name} | ${label} | ${connections} | ${Math.round(r.rps).toLocaleString('en-US')} | ${ratio} | ${r.batch.toFixed(1)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${Math.round(r.cpuUs)} | ${r.errors} |`;
+    rows.push(line('off', CONNECTIONS, a, '1.00x'), line('on', CONNECTIONS, b, `${paired(results.on, results.off, (round) => round.rps).toFixed(2)}x`));
+    rows.push(line('off', 1, c, '1.00x'), line('on', 1, d, `${paired(results.onOne, results.offOne, (round) => round.rps).toFixed(2)}x`));
+    rows.push(
+      `| ${model.name} | on / off at 1 client: p99 (paired) | | | | | | ${paired(results.onOne, results.offOne, (round) => round.p99).toFixed(2)}x | | |`,
+      `| ${model.name} | on at ${CONNECTIONS} clients / off at 1 client: p99 | | | | | | ${(b.p99 / c.p99).toFixed(2)}x | | |`,
+    );
+    for (const [label, list] of Object.entries(results)) {
+      console.error(`${model.name} ${label}: ${list.map((round) => `${Math.round(round.rps)} req/s (${round.batch.toFixed(1)} rows/run) p99 ${round.p99.toFixed(2)} ms`).join(', ')}`);
+    }
+  } finally {
+    await stopServer(off);
+    await stopServer(on);
   }
-} finally {
-  rmSync(workDir, { recursive: true, force: true });
 }
 
 console.log(`${ROUNDS} alternating rounds of ${SECONDS} s (medians; "vs off" is the median of the paired per-round ratios), wrk, one row per request; load average at the end ${loadavg()[0]!.toFixed(1)}\n`);

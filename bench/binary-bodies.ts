@@ -13,32 +13,30 @@ import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NdArrayParameterType, parseJson } from '@inferschema/core';
-import { DataFrameParameterType } from '@inferschema/core/dataframe';
+import { parseJson } from '@inferschema/core';
 import { arrowCodec, npyCodec, writeNpy } from '@inferschema/core/codecs';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import ndarray from 'ndarray';
+import { arrayInput } from './fixtures/binary-array.js';
+import { COLUMNS, tableInput } from './fixtures/binary-table.js';
 import { flag, freePort, waitForOk } from './support/loopback.js';
+import { median } from './support/stats.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = flag('rounds', 7);
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 let seed = 7;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
-// The array: 1,000 x 1,000 float64.
+// The array: 1,000 x 1,000 float64 (the input of fixtures/binary-array.ts: rows of 1,000).
 const arrayValues = Float64Array.from({ length: 1_000_000 }, () => random() * 2000 - 1000);
-const arrayType = new NdArrayParameterType(ndarray(new Float64Array(1000), [1, 1000]));
 const npyBody = Buffer.from(writeNpy(ndarray(arrayValues, [1000, 1000])));
 const rowsOf = (values: Float64Array, width: number) => Array.from({ length: values.length / width }, (_, r) => Array.from(values.subarray(r * width, (r + 1) * width)));
 const arrayJson = Buffer.from(JSON.stringify({ x: rowsOf(arrayValues, 1000) }));
 
-// The table: 100,000 rows x 10 float64 columns.
-const COLUMNS = Array.from({ length: 10 }, (_, c) => `c${c}`);
+// The table: 100,000 rows x 10 float64 columns (the input of fixtures/binary-table.ts).
 const columns = COLUMNS.map(() => Float64Array.from({ length: 100_000 }, () => random() * 100));
-const tableType = new DataFrameParameterType(tableFromArrays(Object.fromEntries(COLUMNS.map((name) => [name, Float64Array.of(0.5)]))));
 const arrowBody = Buffer.from(tableToIPC(tableFromArrays(Object.fromEntries(COLUMNS.map((name, c) => [name, columns[c]!]))), 'stream'));
 const records = Array.from({ length: 100_000 }, (_, r) => Object.fromEntries(COLUMNS.map((name, c) => [name, columns[c]![r]!])));
 const tableJson = Buffer.from(JSON.stringify({ rows: records }));
@@ -53,14 +51,14 @@ interface Case {
 const cases: Case[] = [
   {
     name: '1,000,000 float64 (.npy)',
-    binary: { body: npyBody, decode: () => npyCodec.decode(npyBody, arrayType), contentType: 'application/x-npy' },
-    json: { body: arrayJson, decode: () => arrayType.decode((parseJson(arrayJson.toString('utf8')) as { x: unknown }).x) },
+    binary: { body: npyBody, decode: () => npyCodec.decode(npyBody, arrayInput), contentType: 'application/x-npy' },
+    json: { body: arrayJson, decode: () => arrayInput.decode((parseJson(arrayJson.toString('utf8')) as { x: unknown }).x) },
     script: 'bench/fixtures/binary-array.ts',
   },
   {
     name: '100,000 x 10 table (Arrow IPC)',
-    binary: { body: arrowBody, decode: () => arrowCodec.decode(arrowBody, tableType), contentType: 'application/vnd.apache.arrow.stream' },
-    json: { body: tableJson, decode: () => tableType.decode((parseJson(tableJson.toString('utf8')) as { rows: unknown }).rows) },
+    binary: { body: arrowBody, decode: () => arrowCodec.decode(arrowBody, tableInput), contentType: 'application/vnd.apache.arrow.stream' },
+    json: { body: tableJson, decode: () => tableInput.decode((parseJson(tableJson.toString('utf8')) as { rows: unknown }).rows) },
     script: 'bench/fixtures/binary-table.ts',
   },
 ];

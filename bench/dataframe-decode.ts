@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataFrameParameterType } from '@inferschema/core/dataframe';
 import { Bool, Dictionary, Int32, Int64, makeVector, Table, TimestampMillisecond, Utf8, vectorFromArray } from 'apache-arrow';
+import { median } from './support/stats.js';
 
 const ROWS = 100_000;
 const WARMUPS = 3;
@@ -57,11 +58,6 @@ const rows = Array.from({ length: ROWS }, (_, i) => ({
 }));
 const body = JSON.stringify(rows);
 rows.length = 0;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
-}
 
 function timeOf(run: () => unknown): number {
   gc!();

@@ -5,6 +5,7 @@ import { setTimeout } from 'node:timers/promises';
 import { GCProfiler, getHeapStatistics } from 'node:v8';
 import ndarray from 'ndarray';
 import { NdArrayParameterType } from '@inferschema/core';
+import { median } from './support/stats.js';
 
 const ROWS = 1000;
 const COLUMNS = 1000;
@@ -20,11 +21,6 @@ function body(): string {
   const rows: number[][] = [];
   for (let i = 0; i < ROWS; i++) rows.push(Array.from({ length: COLUMNS }, random));
   return JSON.stringify(rows);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /**

@@ -10,16 +10,16 @@
  * Usage: node --import tsx bench/oip-infer.ts [--rounds 7] [--seconds 5] [--connections 32]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OipSignature } from '@inferschema/core/protocols/oip';
 import { loadScoringScript } from '@inferschema/core/runtime';
 import { readInferRequest } from '../packages/server/src/oip/infer-request.js';
 import { flag, freePort, waitForOk } from './support/loopback.js';
-import { cpuSeconds } from './support/wrk.js';
+import { median } from './support/stats.js';
+import { cpuSeconds, runWrk } from './support/wrk.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCRIPT = join(ROOT, 'bench/fixtures/oip-sum.ts');
@@ -27,8 +27,6 @@ const ROUNDS = flag('rounds', 7);
 const SECONDS = flag('seconds', 5);
 const CONNECTIONS = flag('connections', 32);
 const ELEMENTS = 1_000_000;
-
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function tensor(): Float32Array {
   let seed = 42;
@@ -67,16 +65,15 @@ async function startServer(): Promise<{ port: number; process: ChildProcess }> {
   return { port, process: child };
 }
 
-function wrkRound(port: number, path: string, lua: string, pid: number): { rps: number; cpuUs: number; errors: number } {
-  const url = `http://127.0.0.1:${port}${path}`;
-  spawnSync('wrk', ['-t', '2', '-c', String(CONNECTIONS), '-d', '1s', '-s', lua, url], { encoding: 'utf8' });
+/** A 1 s warm-up, then one measured wrk round: req/s, the server's CPU µs per request, errors. */
+async function wrkRound(port: number, path: string, body: string, pid: number): Promise<{ rps: number; cpuUs: number; errors: number }> {
+  const options = { url: `http://127.0.0.1:${port}${path}`, body, connections: CONNECTIONS, threads: 2 };
+  await runWrk({ ...options, seconds: 1 });
   const before = cpuSeconds(pid);
-  const out = spawnSync('wrk', ['-t', '2', '-c', String(CONNECTIONS), '-d', `${SECONDS}s`, '-s', lua, url], { encoding: 'utf8' }).stdout;
+  const result = await runWrk({ ...options, seconds: SECONDS });
   const cpu = cpuSeconds(pid) - before;
-  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
-  if (requests === 0) throw new Error(`wrk measured nothing:\n${out}`);
-  const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0), cpuUs: (cpu / requests) * 1e6, errors };
+  if (result.requests === 0) throw new Error('wrk measured nothing');
+  return { rps: result.requestsPerSecond, cpuUs: (cpu / result.requests) * 1e6, errors: result.errors };
 }
 
 const values = tensor();
@@ -106,9 +103,9 @@ for (let i = 0; i < ROUNDS + 2; i++) {
 
 // ---- end to end over loopback -------------------------------------------------------------------------------
 const server = await startServer();
-const workDir = mkdtempSync(join(tmpdir(), 'inferschema-oip-bench-'));
 const endToEnd = { json: [] as number[], binary: [] as number[] };
-const small = { oip: [] as ReturnType<typeof wrkRound>[], score: [] as ReturnType<typeof wrkRound>[] };
+type Small = Awaited<ReturnType<typeof wrkRound>>;
+const small = { oip: [] as Small[], score: [] as Small[] };
 try {
   for (let i = 0; i < ROUNDS + 1; i++) {
     const j = await post(server.port, '/v2/models/sum/infer', json, { 'content-type': 'application/json' });
@@ -121,25 +118,17 @@ try {
   }
   const hasWrk = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).error === undefined;
   if (hasWrk) {
-    const lua = (name: string, body: string) => {
-      const bodyFile = join(workDir, `${name}.json`);
-      writeFileSync(bodyFile, body);
-      const file = join(workDir, `${name}.lua`);
-      writeFileSync(file, `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nlocal f = io.open("${bodyFile}", "rb")\nwrk.body = f:read("*a")\nf:close()\n`);
-      return file;
-    };
-    const oipLua = lua('oip', JSON.stringify({ inputs: [{ name: 'x', datatype: 'FP32', shape: [4], data: [1, 2, 3, 4] }] }));
-    const scoreLua = lua('score', JSON.stringify({ x: [1, 2, 3, 4] }));
+    const oipBody = JSON.stringify({ inputs: [{ name: 'x', datatype: 'FP32', shape: [4], data: [1, 2, 3, 4] }] });
+    const scoreBody = JSON.stringify({ x: [1, 2, 3, 4] });
     for (let i = 0; i < Math.min(ROUNDS, 3); i++) {
-      small.oip.push(wrkRound(server.port, '/v2/models/sum/infer', oipLua, server.process.pid!));
-      small.score.push(wrkRound(server.port, '/score', scoreLua, server.process.pid!));
+      small.oip.push(await wrkRound(server.port, '/v2/models/sum/infer', oipBody, server.process.pid!));
+      small.score.push(await wrkRound(server.port, '/score', scoreBody, server.process.pid!));
     }
   } else console.error('wrk is not installed: the small-request part is skipped (scripts/install-debian.sh wrk)');
 } finally {
   server.process.kill('SIGTERM');
   await new Promise((resolve) => server.process.once('exit', resolve));
   agent.destroy();
-  rmSync(workDir, { recursive: true, force: true });
 }
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
@@ -152,7 +141,7 @@ console.log(`| JSON data | ${mb(json.length)} | ${e2e.json.toFixed(1)} | 1.0x | 
 console.log(`| binary extension | ${mb(binary.body.length)} | ${e2e.binary.toFixed(1)} | ${(e2e.json / e2e.binary).toFixed(1)}x faster | ${median(decode.binary).toFixed(3)} | ${gbps(median(decode.binary))} |`);
 console.log(`| binary, unaligned (one copy) | ${mb(binary.body.length)} | | | ${median(decode.copied).toFixed(3)} | ${gbps(median(decode.copied))} |`);
 if (small.oip.length > 0) {
-  const row = (label: string, rounds: ReturnType<typeof wrkRound>[]) =>
+  const row = (label: string, rounds: Small[]) =>
     `| ${label} | ${Math.round(median(rounds.map((r) => r.rps))).toLocaleString('en-US')} | ${Math.round(median(rounds.map((r) => r.cpuUs)))} | ${rounds.reduce((s, r) => s + r.errors, 0)} |`;
   console.log(`\nSmall requests (4-element FP32 tensor), wrk ${CONNECTIONS} connections, ${SECONDS} s rounds alternating, median\n`);
   console.log('| route | req/s | server CPU µs/req | errors |');

@@ -4,13 +4,9 @@
 // alike. Run from the repository root after `npx tsc -b`:
 //   node --expose-gc --import tsx bench/output-validation.ts
 import { loadScoringScript, type LoadedScript } from '@inferschema/core/runtime';
+import { median } from './support/stats.js';
 
 const ROUNDS = 15;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function load(path: string, modelDir: string, validateOutput: boolean): Promise<LoadedScript> {
   const script = await loadScoringScript(path, { validateOutput });

@@ -23,6 +23,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, freePort, waitForOk } from './support/loopback.js';
 import { cpuSecondsByProcess, ensureWrk, runWrk, type WrkResult } from './support/wrk.js';
+import { median } from './support/stats.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(ROOT, 'examples', 'regression');
@@ -137,12 +138,6 @@ async function measure(server: RunningServer, body: string, connections: number,
   const used = each.reduce((sum, seconds) => sum + seconds, 0);
   const cpuShares = each.map((seconds) => seconds / Math.max(used, 1e-9)).sort((a, b) => b - a);
   return { ...result, cpuPerRequestUs: (used / Math.max(1, result.requests)) * 1e6, cpuShares };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** Rounds of every server in turn (the order rotates), after a warm-up of each. */

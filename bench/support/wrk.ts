@@ -68,7 +68,10 @@ export function parseWrk(output: string): WrkResult {
 /** Options of {@link runWrk}. */
 export interface WrkOptions {
   readonly url: string;
-  readonly body: string;
+  /** The request body (wrk's Lua reads it from a file: any size, any bytes). */
+  readonly body: string | Uint8Array;
+  /** Default: application/json. */
+  readonly contentType?: string;
   readonly connections: number;
   readonly seconds: number;
   readonly threads?: number;
@@ -91,12 +94,21 @@ function done(summary, latency, requests)
 end
 `;
 
-/** Sends `POST url` with a JSON body on keep-alive connections for `seconds`, and parses the report. */
+/** Sends `POST url` with a body (JSON by default) on keep-alive connections for `seconds`, and parses the report. */
 export async function runWrk(options: WrkOptions): Promise<WrkResult> {
   const folder = mkdtempSync(join(tmpdir(), 'inferschema-wrk-'));
   const script = join(folder, 'post.lua');
+  const bodyFile = join(folder, 'body');
+  writeFileSync(bodyFile, options.body);
   const check = options.expectBody === undefined ? '' : `expected = ${JSON.stringify(options.expectBody)}\n${CHECK_ANSWERS}`;
-  writeFileSync(script, `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(options.body)}\n${check}`);
+  const post = [
+    'wrk.method = "POST"',
+    `wrk.headers["Content-Type"] = ${JSON.stringify(options.contentType ?? 'application/json')}`,
+    `local file = io.open(${JSON.stringify(bodyFile)}, "rb")`,
+    'wrk.body = file:read("*a")',
+    'file:close()',
+  ];
+  writeFileSync(script, `${post.join('\n')}\n${check}`);
   const args = ['-t', String(options.threads ?? 1), '-c', String(options.connections), '-d', `${options.seconds}s`, '--latency', '--timeout', `${options.timeoutSeconds ?? 10}s`, '-s', script, options.url];
   try {
     const output = await new Promise<string>((resolve, reject) => {
