@@ -16,6 +16,7 @@ import {
   Timestamp,
   Utf8,
   type Data,
+  type Vector,
 } from 'apache-arrow';
 
 /**
@@ -35,9 +36,17 @@ function ownType(type: DataType): DataType {
   throw new TypeError(`An Arrow column of type ${String(type)} cannot be written as a DataFrame here`);
 }
 
-/** The same buffers under a type of this copy (nothing is copied). */
-function ownData(data: Data): Data {
-  const dictionary = data.dictionary ? makeVector(data.dictionary.data.map(ownData)) : undefined;
+/**
+ * The same buffers under a type of this copy (nothing is copied). A dictionary that several batches share stays
+ * one (`dictionaries`: the re-typed ones by their original): the IPC file format takes no replacement
+ * dictionaries, and the writer tells a new dictionary by its identity.
+ */
+function ownData(data: Data, dictionaries: Map<Vector, Vector>): Data {
+  let dictionary: Vector | undefined;
+  if (data.dictionary) {
+    dictionary = dictionaries.get(data.dictionary);
+    if (!dictionary) dictionaries.set(data.dictionary, (dictionary = makeVector(data.dictionary.data.map((chunk) => ownData(chunk, dictionaries)))));
+  }
   return makeData({
     type: ownType(data.type as DataType),
     offset: data.offset,
@@ -59,8 +68,9 @@ export function ownTable(table: Table): Table {
   if ((table as unknown) instanceof Table && table.schema.fields.every((field) => (field.type as unknown) instanceof DataType)) return table;
   const fields = table.schema.fields.map((field) => new Field(field.name, ownType(field.type as DataType), field.nullable, new Map(field.metadata)));
   const schema = new Schema(fields, new Map(table.schema.metadata));
+  const dictionaries = new Map<Vector, Vector>();
   const batches = table.batches.map((batch) => {
-    const children = batch.data.children.map(ownData);
+    const children = batch.data.children.map((child) => ownData(child, dictionaries));
     return new RecordBatch(schema, makeData({ type: new Struct(fields), length: batch.numRows, nullCount: 0, children }) as never);
   });
   return new Table(schema, batches);
