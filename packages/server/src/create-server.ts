@@ -17,7 +17,7 @@ import { answerClientError } from './http/client-errors.js';
 import type { ExchangeShared, RouteHandler } from './http/exchange.js';
 import { createRequestListener } from './http/request-listener.js';
 import { createRouter } from './http/router.js';
-import { TurnWrites } from './http/turn-writes.js';
+import { turnWrites } from './http/turn-writes.js';
 import { createServerMetrics } from './metrics.js';
 import { servedModel, type ServedModel } from './oip/served-model.js';
 import { batchedStdout, type LogDestination } from './process/batched-stdout.js';
@@ -104,7 +104,7 @@ function buildHttpServer(
     logQueryString: config.logQueryString,
     closing: false,
     budget: new BodyBudget(config.maxBufferedBodyBytes),
-    writes: new TurnWrites(),
+    writes: turnWrites,
   };
   const router = createRouter(SERVER_ROUTES, handlers, ALLOWED_METHODS);
   const http = createHttpServer({

@@ -8,6 +8,8 @@ import { MESSAGES } from './messages.js';
 export type ScoreFormats = BodyFormats;
 
 const JSON_CHOICE: CodecChoice = bodyCodecs.forMediaType('application/json')!;
+/** JSON both ways: the formats of nearly every request, one object for all of them. */
+const JSON_FORMATS: ScoreFormats = Object.freeze({ request: JSON_CHOICE, response: JSON_CHOICE });
 
 /** True when both sides are JSON: the route's own path (the reference server's messages), untouched. */
 export function isJsonOnly(formats: ScoreFormats): boolean {
@@ -28,6 +30,13 @@ export function scoreFormatsOf(script: LoadedScript) {
   const accepted = requestMediaTypes(script);
   const available = responseMediaTypes(script);
   const jsonOnly = accepted.length === 1;
+  // What negotiator answers for any type (star/star) is the first available one: JSON when the script lists it first.
+  const anyIsJson = available[0] === JSON_CHOICE.mediaType;
+  const jsonAnswers = available.includes(JSON_CHOICE.mediaType);
+  // The `Accept` values whose answer is JSON without asking negotiator: none, any type, `application/json`.
+  const acceptsJson = (accept: string | undefined) =>
+    accept === undefined || accept === '' || (accept === '*/*' && anyIsJson) || (accept === 'application/json' && jsonAnswers);
+  const takesJson = accepted.includes(JSON_CHOICE.mediaType);
 
   function requestFormat(contentType: string | undefined): CodecChoice {
     const chosen = contentType === undefined ? undefined : bodyCodecs.forMediaType(contentType);
@@ -45,6 +54,8 @@ export function scoreFormatsOf(script: LoadedScript) {
   return {
     /** The formats of a POST (`contentType` picks the decoder) or a GET (`contentType` undefined: JSON from the query). */
     choose(contentType: string | undefined, accept: string | undefined, get = false): ScoreFormats {
+      // The common case, decided by comparing strings: JSON in, JSON out.
+      if ((get || (contentType === 'application/json' && takesJson)) && acceptsJson(accept)) return JSON_FORMATS;
       return { request: get ? JSON_CHOICE : requestFormat(contentType), response: responseFormat(accept) };
     },
   };

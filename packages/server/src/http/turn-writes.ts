@@ -31,11 +31,12 @@ export class TurnWrites {
     this.#pending.push(answer);
     if (!this.#scheduled) {
       this.#scheduled = true;
-      setImmediate(this.#flush);
+      setImmediate(this.flush);
     }
   }
 
-  readonly #flush = (): void => {
+  /** Writes the queued answers now (before connections are closed at once, e.g. when a shutdown's grace period ends). */
+  readonly flush = (): void => {
     this.#scheduled = false;
     // Answers queued while these are written (a write's callbacks may answer more) go in the next batch.
     const pending = this.#pending;
@@ -45,3 +46,6 @@ export class TurnWrites {
     this.#spare = pending;
   };
 }
+
+/** The process's queue: every server of the process writes its answers through it. */
+export const turnWrites = new TurnWrites();

@@ -1,5 +1,6 @@
 import type { ScoringServer } from '../create-server.js';
 import { MESSAGES } from '../http/messages.js';
+import { turnWrites } from '../http/turn-writes.js';
 import { exitIsDeliberate, exitProcess, expectExit } from './exit.js';
 import { CRASH_EXIT_CODE, forcedExitCode } from './exit-codes.js';
 import { processLog } from './process-log.js';
@@ -41,6 +42,8 @@ export function manageLifecycle(server: ScoringServer, running: RunningRequests,
     log.info({ reason, graceMs: grace }, 'Shutting down: no new connections, finishing in-flight requests');
     const timer = setTimeout(() => {
       const answered = running.answerAll(500, MESSAGES.shuttingDown);
+      // Answers wait for the end of the event-loop turn (TurnWrites): write them before the connections close.
+      turnWrites.flush();
       log.warn({ graceMs: grace, answered500: answered }, 'Grace period over: answering requests still in run() with 500, closing connections');
       server.httpServer.closeAllConnections();
       setImmediate(() => exitProcess(exitCode));

@@ -1,31 +1,31 @@
-import type { ServerResponse } from 'node:http';
-
-/** A request whose `run` has started and not yet been answered. */
-interface Running {
+/** A request whose `run` has started and not yet been answered (the server's `Exchange`). */
+export interface RunningRequest {
   readonly requestId: string;
-  readonly response: ServerResponse;
+  /** True once answered. */
+  readonly done: boolean;
+  /** Answers with `status`, a body and its content type, plus `extra` header pairs (see `Exchange.send`). */
+  send(status: number, contentType: string, body: string, extra: readonly string[]): void;
 }
 
 /**
  * The requests whose `run` is in progress, so that a process-level failure can name them and a shutdown that
- * runs out of time can still answer them. Adding and removing is a `Set` operation per request.
+ * runs out of time can still answer them. The requests themselves are the entries: adding and removing is a
+ * `Set` operation per request, with nothing allocated.
  *
  * @example
  * const running = new RunningRequests();
- * const entry = running.begin(request.id, reply.raw);
- * try { await run() } finally { running.end(entry) }
+ * running.begin(exchange);
+ * try { await run() } finally { running.end(exchange) }
  */
 export class RunningRequests {
-  readonly #entries = new Set<Running>();
+  readonly #entries = new Set<RunningRequest>();
 
-  begin(requestId: string, response: ServerResponse): object {
-    const entry: Running = { requestId, response };
-    this.#entries.add(entry);
-    return entry;
+  begin(request: RunningRequest): void {
+    this.#entries.add(request);
   }
 
-  end(entry: object): void {
-    this.#entries.delete(entry as Running);
+  end(request: RunningRequest): void {
+    this.#entries.delete(request);
   }
 
   get size(): number {
@@ -43,23 +43,17 @@ export class RunningRequests {
   }
 
   /**
-   * Answers every running request whose response has not started with `status` and `{ message }`, and returns
-   * how many were answered. Used when the shutdown grace period is over: the client gets an answer instead of
-   * a closed connection.
+   * Answers every running request not yet answered with `status`, `{ message }` and `x-ms-run-function-failed:
+   * True` (with its ids and `Connection: close`, as every answer of a closing server), and returns how many were
+   * answered. Used when the shutdown grace period is over: the client gets an answer instead of a closed
+   * connection, and the request's own answer, if `run` ever returns, is dropped.
    */
   answerAll(status: number, message: string): number {
     let answered = 0;
     const body = JSON.stringify({ message });
-    for (const { requestId, response } of this.#entries) {
-      if (response.headersSent || response.writableEnded || response.destroyed) continue;
-      response.writeHead(status, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-        'x-request-id': requestId,
-        'x-ms-run-function-failed': 'True',
-        connection: 'close',
-      });
-      response.end(body);
+    for (const entry of this.#entries) {
+      if (entry.done) continue;
+      entry.send(status, 'application/json; charset=utf-8', body, ['x-ms-run-function-failed', 'True']);
       answered += 1;
     }
     this.#entries.clear();

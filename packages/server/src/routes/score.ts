@@ -121,7 +121,7 @@ async function score(
   const input = script.kind === 'raw' || binary?.request.codec.carries === 'value' ? undefined : inputOf(context, exchange);
   const started = performance.now();
   deadlines.watch(exchange);
-  const running = context.running.begin(exchange.requestId, exchange.res);
+  context.running.begin(exchange);
   let value: unknown;
   try {
     const options = invokeOptions ?? { headers: headersOf(req.headers) };
@@ -143,7 +143,7 @@ async function score(
     context.log.error({ requestId: exchange.requestId, err: error }, 'run() failed');
     return failed(exchange, 500, MESSAGES.runFailed, true);
   } finally {
-    context.running.end(running);
+    context.running.end(exchange);
   }
   if (!deadlines.settle(exchange)) return;
   const elapsedMs = performance.now() - started;

@@ -62,6 +62,30 @@ describe('every input check still fires on the optimized hot path', () => {
     }
   });
 
+  // The JSON-both-ways formats are decided by comparing strings (no negotiator): anything else still negotiates.
+  const formats: Array<[accept: string | undefined, contentType: string, status: number, answerType: RegExp]> = [
+    [undefined, 'application/json', 200, /^application\/json$/],
+    ['*/*', 'application/json', 200, /^application\/json$/],
+    ['application/json', 'application/json', 200, /^application\/json$/],
+    [undefined, 'application/json; charset=utf-8', 200, /^application\/json$/],
+    ['application/x-npy', 'application/json', 200, /^application\/x-npy$/],
+    ['text/html', 'application/json', 406, /^application\/json/],
+    ['application/json;q=0, */*', 'application/json', 200, /^application\/x-npy$/],
+  ];
+
+  it.each(formats)('Accept %s with Content-Type %s: %i in %s, then the JSON answer as before', async (accept, contentType, status, answerType) => {
+    for (let repeat = 0; repeat < 3; repeat += 1) {
+      const headers: Record<string, string> = { 'content-type': contentType, ...(accept === undefined ? {} : { accept }) };
+      const answer = await client.send({ method: 'POST', path: '/score', headers, body: VALID });
+      expect(answer.status).toBe(status);
+      expect(answer.headers['content-type']).toMatch(answerType);
+      if (status === 406) expect((JSON.parse(answer.text) as { message: string }).message).toBe(MESSAGES.notAcceptable(['application/json', 'application/x-npy']));
+      if (answerType.source.includes('json') && status === 200) expect(answer.text).toBe(expected);
+      const valid = await client.send({ method: 'POST', path: '/score', headers: JSON_TYPE, body: VALID });
+      expect(valid.text).toBe(expected);
+    }
+  });
+
   it('logged one request line per answer with its status, and no error', async () => {
     await new Promise((resolve) => setImmediate(resolve));
     const lines = logs.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
