@@ -32,6 +32,12 @@ export function nestedArrayOf(array: NdArray, item: JsonItemWriter): JsonValue {
 export function encodeArrayValue(value: unknown, item: JsonItemWriter): JsonValue {
   if (isNdArray(value)) return nestedArrayOf(value, item);
   if (Array.isArray(value)) return value.map((element) => (Array.isArray(element) || isNdArray(element) ? encodeArrayValue(element, item) : item(element)));
-  if (isFlatData(value)) return Array.from(value as ArrayLike<unknown>, item);
+  if (isFlatData(value)) {
+    // A loop, not `Array.from(value, item)`: on a typed array that goes through its iterator, ~15× slower here.
+    const flat = value as ArrayLike<unknown>;
+    const out = new Array<JsonValue>(flat.length);
+    for (let index = 0; index < flat.length; index++) out[index] = item(flat[index]);
+    return out;
+  }
   throw new TypeError('expected an ndarray, a typed array or an array');
 }
