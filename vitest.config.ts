@@ -15,7 +15,7 @@ const ALL = ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*
 const IN_PROCESS = [
   'packages/core/test/**/*.test.ts',
   'packages/openapi/test/**/*.test.ts',
-  'packages/server/test/{batching,config,entry-points,headers-cors-auth,output-validation,routes,score-binary,score-schema,score-text-raw,turn-writes}.test.ts',
+  'packages/server/test/{batching,config,entry-points,headers-cors-auth,output-validation,routes,score-binary,score-schema,score-text-raw,turn-writes,running-requests}.test.ts',
   'packages/server/test/{docs,oip}/*.test.ts',
   'packages/server/test/grpc/{grpc-inference,grpc-lifecycle,proto-matches-spec}.test.ts',
   'packages/server/test/reliability/{error-contract,fast-path-checks,pipelining,protocol-hygiene,restart-backoff,security}.test.ts',

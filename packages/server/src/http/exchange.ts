@@ -9,6 +9,7 @@ import type { BodyBudget } from './body-budget.js';
 import { HttpError } from './http-error.js';
 import { MESSAGES } from './messages.js';
 import type { PendingWrite, TurnWrites } from './turn-writes.js';
+import type { RunningRequest } from '../process/running-requests.js';
 
 /** Answers one request. Thrown errors and rejections become the route protocol's error answer. */
 export type RouteHandler = (exchange: Exchange) => void | Promise<void>;
@@ -52,7 +53,7 @@ const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
  * (headers as one flat name/value list), write it at the end of the event-loop turn (`TurnWrites`, with the
  * other answers of that turn), and then count, time and log the request once.
  */
-export class Exchange implements PendingWrite {
+export class Exchange implements PendingWrite, RunningRequest {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly shared: ExchangeShared;
@@ -87,6 +88,9 @@ export class Exchange implements PendingWrite {
   declaredBytes = -1;
   firstChunk: Buffer | undefined = undefined;
   chunks: Buffer[] | undefined = undefined;
+  /** Its neighbours in the server's list of requests in `run` (`RunningRequests`). */
+  runningBefore: Exchange | undefined = undefined;
+  runningAfter: Exchange | undefined = undefined;
   /** The status and body of an answer `send` has prepared and `write` sends at the end of the turn. */
   status = 0;
   answer: string | Uint8Array | undefined = undefined;

