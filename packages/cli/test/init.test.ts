@@ -4,9 +4,7 @@
 // input is one error line, exit 2, and nothing written.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { main } from 'inferschema';
 import { parse } from 'yaml';
 import { CLI_TIMEOUT, runCli } from './support/run-cli.js';
 
@@ -29,20 +27,6 @@ const FILES = [
   'test/score.test.ts',
   'tsconfig.json',
 ];
-
-/** Runs the command line in this process (the script loads once per path, as in the command's own process). */
-async function inferschema(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const output = { stdout: '', stderr: '' };
-  const sink = (name: keyof typeof output) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        output[name] += chunk.toString('utf8');
-        done();
-      },
-    });
-  const { exitCode } = await main(args, { stdout: sink('stdout'), stderr: sink('stderr'), stdin: Readable.from([]), env: {} });
-  return { code: exitCode, ...output };
-}
 
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
@@ -77,7 +61,7 @@ describe('inferschema init', { timeout: CLI_TIMEOUT }, () => {
   ])('--input %s --decorators %s', (input, decorators) => {
     it('makes a project whose script scores its sample request and matches its swagger.json', async () => {
       const project = join(scratch, `${input}-${decorators}`);
-      const init = await inferschema(['init', project, '--input', input, '--decorators', decorators]);
+      const init = await runCli(['init', project, '--input', input, '--decorators', decorators]);
       expect([init.code, init.stderr]).toEqual([0, '']);
       expect(init.stdout).toContain(`Created ${project}: ${FILES.length} files (${decorators} decorators, ${input} input)`);
       expect(await filesUnder(project)).toEqual(FILES);
@@ -94,8 +78,8 @@ describe('inferschema init', { timeout: CLI_TIMEOUT }, () => {
       expect(tsconfig.compilerOptions.experimentalDecorators).toBe(decorators === 'legacy' ? true : undefined);
 
       const path = (file: string) => join(project, file);
-      const run = await inferschema(['run', path('src/score.ts'), '--model-dir', path('model'), '--input-file', path('requests/sample.json')]);
-      const check = await inferschema(['swagger', path('src/score.ts'), '--check', path('swagger.json')]);
+      const run = await runCli(['run', path('src/score.ts'), '--model-dir', path('model'), '--input-file', path('requests/sample.json')]);
+      const check = await runCli(['swagger', path('src/score.ts'), '--check', path('swagger.json')]);
       expect([run.code, run.stderr]).toEqual([0, '']);
       expect(JSON.parse(run.stdout)).toEqual(JSON.parse(await readFile(join(project, 'test/sample-answer.json'), 'utf8')));
       expect([check.code, check.stderr]).toEqual([0, `${join(project, 'swagger.json')} is up to date\n`]);
@@ -106,12 +90,12 @@ describe('inferschema init', { timeout: CLI_TIMEOUT }, () => {
     const project = join(scratch, 'standard-tc39');
     const example = (file: string) => readFile(fileURLToPath(new URL(`../../../examples/getting-started/${file}`, import.meta.url)), 'utf8');
     const script = join(project, 'src/score.ts');
-    const check = await inferschema(['check', script]);
+    const check = await runCli(['check', script]);
     expect(check.stdout.replace(`Entry script: ${script}`, 'Entry script: examples/getting-started/score.ts')).toBe(await example('output/check.txt'));
-    const run = await inferschema(['run', script, '--model-dir', join(project, 'model'), '--input-file', join(project, 'requests/sample.json')]);
+    const run = await runCli(['run', script, '--model-dir', join(project, 'model'), '--input-file', join(project, 'requests/sample.json')]);
     expect(run.stdout).toBe(await example('responses/house.json'));
     expect(await readFile(join(project, 'requests/sample.json'), 'utf8')).toBe(await example('requests/house.json'));
-    const bad = await inferschema(['run', script, '--model-dir', join(project, 'model'), '--input', await example('requests/bad-house.json')]);
+    const bad = await runCli(['run', script, '--model-dir', join(project, 'model'), '--input', await example('requests/bad-house.json')]);
     expect([bad.code, bad.stderr]).toEqual([1, await example('output/run-bad-house.txt')]);
   });
 

@@ -1,7 +1,7 @@
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI_TIMEOUT, fixture, runCli } from './support/run-cli.js';
+import { CLI_TIMEOUT, fixture, runCli, spawnCli } from './support/run-cli.js';
 
 const SCALE = fixture('scale/score.ts');
 const MODEL = fixture('scale/model');
@@ -18,7 +18,7 @@ describe('inferschema run', { timeout: CLI_TIMEOUT }, () => {
   });
 
   it('does not demand a model directory when init takes none: it runs in the current directory, as serve does', async () => {
-    const result = await runCli(['run', fixture('text/score.ts'), '--input', '{"code": "a b"}'], { cwd: MODEL });
+    const result = await spawnCli(['run', fixture('text/score.ts'), '--input', '{"code": "a b"}'], { cwd: MODEL });
     expect(result).toEqual({ code: 0, stdout: '{"tokens":["a","b"]}\n', stderr: `text: init with ${MODEL}\n` });
   });
 

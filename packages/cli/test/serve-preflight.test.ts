@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { CLI_TIMEOUT, fixture, runCli } from './support/run-cli.js';
+import { CLI_TIMEOUT, fixture, runCli, spawnCli } from './support/run-cli.js';
 
 const SCALE = fixture('scale/score.ts');
 const MODEL = fixture('scale/model');
@@ -16,7 +16,7 @@ describe('inferschema serve: startup errors before anything listens', { timeout:
   it('a busy port is its own error and exit code 4, with no init failure and no directory listing', async () => {
     const { server, port } = await holdPort();
     try {
-      const result = await runCli(['serve', SCALE, '--model-dir', MODEL, '--port', String(port)]);
+      const result = await spawnCli(['serve', SCALE, '--model-dir', MODEL, '--port', String(port)]);
       expect(result).toEqual({ code: 4, stdout: '', stderr: `error: port ${port} is already in use (another server?): use --port\n` });
     } finally {
       server.close();
