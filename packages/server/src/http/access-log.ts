@@ -17,6 +17,9 @@ const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
  */
 export function accessLog(destination: LogDestination, levels: { readonly warn: boolean; readonly info: boolean; readonly debug: boolean }) {
   const common = `,"pid":${process.pid},"hostname":${JSON.stringify(hostname())},"requestId":`;
+  // Most lines repeat the previous line's path: its escaped form is kept instead of escaping it again.
+  let lastUrl = '';
+  let lastEscaped = '""';
   return {
     /** True when lines of this level (40 warn, 30 info, 20 debug) are written. */
     enabled(level: 20 | 30 | 40): boolean {
@@ -29,8 +32,12 @@ export function accessLog(destination: LogDestination, levels: { readonly warn: 
     write(level: 20 | 30 | 40, requestId: string, generatedId: boolean, method: string, url: string, status: number, durationMs: number, runMs: number): void {
       const id = generatedId ? `"${requestId}"` : JSON.stringify(requestId);
       const run = runMs < 0 ? '' : `,"runMs":${round3(runMs)}`;
+      if (url !== lastUrl) {
+        lastUrl = url;
+        lastEscaped = JSON.stringify(url);
+      }
       destination.write(
-        `{"level":${level},"time":${Date.now()}${common}${id},"method":"${method}","url":${JSON.stringify(url)},"status":${status},"durationMs":${round3(durationMs)}${run},"msg":"request completed"}\n`,
+        `{"level":${level},"time":${Date.now()}${common}${id},"method":"${method}","url":${lastEscaped},"status":${status},"durationMs":${round3(durationMs)}${run},"msg":"request completed"}\n`,
       );
     },
   };

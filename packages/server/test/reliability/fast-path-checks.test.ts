@@ -86,6 +86,27 @@ describe('every input check still fires on the optimized hot path', () => {
     }
   });
 
+  // An exact static path is found by a map lookup; anything else still goes through find-my-way.
+  const paths: Array<[method: string, path: string, status: number]> = [
+    ['POST', '/score?verbose=1', 200],
+    ['POST', '/%73core', 200],
+    ['POST', '/score/', 404],
+    ['POST', '/Score', 404],
+    ['PUT', '/score', 405],
+    ['OPTIONS', '/score', 200],
+  ];
+
+  it.each(paths)('%s %s: %i, then the valid request answers as before', async (method, path, status) => {
+    for (let repeat = 0; repeat < 3; repeat += 1) {
+      const answer = await client.send({ method, path, headers: JSON_TYPE, body: VALID });
+      expect(answer.status).toBe(status);
+      if (status === 200 && method === 'POST') expect(answer.text).toBe(expected);
+      if (status === 405) expect(answer.headers.allow).toBe('GET, POST, OPTIONS, HEAD');
+      const valid = await client.send({ method: 'POST', path: '/score', headers: JSON_TYPE, body: VALID });
+      expect(valid.text).toBe(expected);
+    }
+  });
+
   it('logged one request line per answer with its status, and no error', async () => {
     await new Promise((resolve) => setImmediate(resolve));
     const lines = logs.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
