@@ -33,10 +33,11 @@ export function encodeArrayValue(value: unknown, item: JsonItemWriter): JsonValu
   if (isNdArray(value)) return nestedArrayOf(value, item);
   if (Array.isArray(value)) return value.map((element) => (Array.isArray(element) || isNdArray(element) ? encodeArrayValue(element, item) : item(element)));
   if (isFlatData(value)) {
-    // A loop, not `Array.from(value, item)`: on a typed array that goes through its iterator, ~15× slower here.
+    // A loop, not `Array.from(value, item)` (which walks a typed array through its iterator: ~15× slower for one
+    // value), pushing rather than filling `new Array(length)`: a holey array is ~30% slower to JSON.stringify.
     const flat = value as ArrayLike<unknown>;
-    const out = new Array<JsonValue>(flat.length);
-    for (let index = 0; index < flat.length; index++) out[index] = item(flat[index]);
+    const out: JsonValue[] = [];
+    for (let index = 0; index < flat.length; index++) out.push(item(flat[index]));
     return out;
   }
   throw new TypeError('expected an ndarray, a typed array or an array');
