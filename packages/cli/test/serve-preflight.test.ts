@@ -43,6 +43,23 @@ describe('inferschema serve: startup errors before anything listens', { timeout:
     expect(result).toEqual({ code: 2, stdout: '', stderr: message });
   });
 
+  it.each([
+    [['--port', '70000'], {}, '--port must be an integer from 0 to 65535, got "70000"'],
+    [[], { SCORING_TIMEOUT_MS: 'soon' }, 'SCORING_TIMEOUT_MS must be an integer from 1 to 9007199254740991, got "soon"'],
+    [['--grpc-port', 'x'], {}, '--grpc-port must be an integer from 0 to 65535, got "x"'],
+    [[], { INFERSCHEMA_GRPC_PORT: '65536' }, 'INFERSCHEMA_GRPC_PORT must be an integer from 0 to 65535, got "65536"'],
+  ])('a flag or variable that is not a valid integer is named, with exit code 2: %j %j', async (args, env, message) => {
+    const result = await runCli(['serve', SCALE, '--model-dir', MODEL, ...args], { env });
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('an unreadable key file is named, with exit code 2', async () => {
+    const result = await runCli(['serve', SCALE, '--model-dir', MODEL, '--port', '0', '--api-key-file', '/nonexistent/key']);
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toContain('--api-key-file: cannot read /nonexistent/key: ENOENT');
+  });
+
   it('an unknown option suggests the closest known one', async () => {
     const result = await runCli(['serve', SCALE, '--model_dri', MODEL]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: "error: unknown option '--model_dri'\n(Did you mean --model_dir?)\n(add --help for usage and examples)\n" });

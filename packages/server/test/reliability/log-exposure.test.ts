@@ -94,12 +94,6 @@ describe('the process (inferschema serve)', () => {
     expect(served.output()).not.toContain('k3y');
   }, 30_000);
 
-  it('an unreadable key file stops the command with exit 2 and a message naming it', async () => {
-    const served = serve([fixture('text-script.ts'), '--api-key-file', '/nonexistent/key']);
-    expect(await served.exited).toBe(2);
-    expect(served.output()).toContain('--api-key-file: cannot read /nonexistent/key: ENOENT');
-  }, 30_000);
-
   it('a port already in use: exit 4 (the command checks the port first) without listing the model directory (the listing is for init failures)', async () => {
     const blocker = createNetServer();
     const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
