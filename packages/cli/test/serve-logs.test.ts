@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { BIN, CLI_TIMEOUT, fixture, runCli, runCliOnTerminal } from './support/run-cli.js';
+import { BIN, CLI_TIMEOUT, fixture, runCliOnTerminal } from './support/run-cli.js';
 
 const SCALE = fixture('scale/score.ts');
 const MODEL = fixture('scale/model');
@@ -62,11 +62,5 @@ describe('inferschema serve: logs', { timeout: CLI_TIMEOUT }, () => {
     expect(output).not.toMatch(/^\{/m);
     expect(output).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] FATAL: The entry script could not be loaded; the server stops without serving$/m);
     expect(output).toMatch(/^\s+at /m);
-  });
-
-  it('an unknown format is a usage error', async () => {
-    const result = await runCli(['serve', SCALE, '--log-format', 'xml']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error: option '--log-format <format>' argument 'xml' is invalid\. Allowed choices are json, pretty\./);
   });
 });

@@ -60,6 +60,11 @@ describe('inferschema serve: startup errors before anything listens', { timeout:
     expect(result.stderr).toContain('--api-key-file: cannot read /nonexistent/key: ENOENT');
   });
 
+  it('an unknown --log-format is a usage error', async () => {
+    const result = await runCli(['serve', SCALE, '--log-format', 'xml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: option '--log-format <format>' argument 'xml' is invalid\. Allowed choices are json, pretty\./);
+  });
   it('an unknown option suggests the closest known one', async () => {
     const result = await runCli(['serve', SCALE, '--model_dri', MODEL]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: "error: unknown option '--model_dri'\n(Did you mean --model_dir?)\n(add --help for usage and examples)\n" });

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { Console } from 'node:console';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { main } from 'inferschema';
 
 /** The built command, run as a user runs it. */
 export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
@@ -85,6 +84,8 @@ async function runInProcess(args: readonly string[], options: CliRunOptions): Pr
   replaceEnv(cleanEnv(options.env));
   for (const method of CONSOLE_METHODS) console[method] = commandConsole[method].bind(commandConsole) as never;
   try {
+    // Imported here: files that only spawn the command do not load it.
+    const { main } = await import('inferschema');
     const { exitCode, exit } = await main(args, { stdout: stdout.stream, stderr: stderr.stream, stdin, env: process.env });
     if (!exit) throw new Error(`inferschema ${args.join(' ')} keeps running (a server): run it with spawnCli`);
     return { code: exitCode, stdout: stdout.text(), stderr: stderr.text() };
