@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describeChecks, expectHealthy, healthChecksDuring } from '../../test/support/health-checks.js';
 import { EXAMPLES_DIR, postJson, requestText, serveExample, type ServedExample } from '../support/serve-example.js';
 import { tokenize } from './tokenizer.js';
@@ -130,7 +131,9 @@ describe('code-completion example: the trained trigram model', () => {
   it('runs locally from the command line, like the guide\'s __main__ block', async () => {
     const body = requestText('code-completion', 'python.json');
     const request = JSON.parse(body) as { CodeBefore: string; SearchDepth: number; SearchBreadth: number; MinTokens: number; Language: string };
-    const output = execFileSync(
+    // Not execFileSync: the served example lives in this process, and a blocked event loop let the server close
+    // the client's idle keep-alive connection just as the next request reused it (ECONNRESET on a busy machine).
+    const { stdout: output } = await promisify(execFile)(
       process.execPath,
       [
         '--import', 'tsx', join(HERE, 'score.ts'),
