@@ -17,7 +17,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
-import { createServer, request } from 'node:http';
+import { createServer, request, type ServerResponse } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,8 @@ const LOG_LEVEL = process.argv.includes('--log-level') ? process.argv[process.ar
  * The bare server: read the body, JSON.parse, predict, JSON.stringify; `workers` > 1 forks a cluster. With
  * `features`, it also does what every inferschema answer carries, written as cheaply as Node allows: a request
  * id (prefix + counter), the Azure headers (`x-request-id`, `x-ms-request-id`, `x-ms-run-function-failed`,
- * `x-ms-run-fn-exec-ms`) in one `writeHead`, and one JSON log line per request, batched per event-loop turn.
+ * `x-ms-run-fn-exec-ms`) in one `writeHead`, and one JSON log line per request, batched per event-loop turn; its
+ * answers are ended together at the end of the turn, as inferschema's are (`TurnWrites`, see docs/decisions.md).
  * It is the floor under inferschema's cost: the features' price without validation, conversion or metrics.
  */
 function runBareServer(port: number, workers: number, features: boolean): void {
@@ -59,7 +60,11 @@ function runBareServer(port: number, workers: number, features: boolean): void {
   const prefix = `${process.pid.toString(16)}-`;
   let counter = 0;
   let pending = '';
+  let answers: (ServerResponse | string)[] = [];
   const flush = () => {
+    const ending = answers;
+    answers = [];
+    for (let index = 0; index < ending.length; index += 2) (ending[index] as ServerResponse).end(ending[index + 1] as string);
     process.stdout.write(pending);
     pending = '';
   };
@@ -78,7 +83,7 @@ function runBareServer(port: number, workers: number, features: boolean): void {
       const id = prefix + (counter += 1);
       const ms = (performance.now() - received).toFixed(3);
       res.writeHead(200, ['x-request-id', id, 'x-ms-request-id', id, 'x-ms-run-function-failed', 'False', 'x-ms-run-fn-exec-ms', ms, 'content-type', 'application/json', 'content-length', String(Buffer.byteLength(text))]);
-      res.end(text);
+      answers.push(res, text);
       if (pending === '') setImmediate(flush);
       pending += `{"level":30,"time":${Date.now()},"pid":${process.pid},"requestId":"${id}","method":"POST","url":${JSON.stringify(req.url)},"status":200,"durationMs":${ms},"msg":"request completed"}\n`;
     });
