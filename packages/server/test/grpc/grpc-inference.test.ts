@@ -246,15 +246,18 @@ describe('gRPC ModelInfer around init and shutdown', () => {
     const test = await startTestServer('text-script.ts', { grpcPort: 0 });
     const client = inferenceClient(test.server.grpcPort!);
     const request = { model_name: 'text-script', inputs: [{ name: 'body', datatype: 'BYTES', shape: [1], contents: { bytes_contents: [Buffer.from('sleep:400')] } }] };
+    const hooks = globalThis as { textScriptSleeping?: () => void };
+    const sleeping = new Promise<void>((resolve) => (hooks.textScriptSleeping = resolve));
     try {
       const inFlight = client.call('ModelInfer', request);
-      await sleep(150);
+      await sleeping; // run has the call: close while it sleeps
       const closed = test.close();
       const response = await inFlight;
       expect(response.outputs.find((output: any) => output.name === 'slept')).toBeDefined();
       await closed;
       expect((await client.failure('ModelInfer', request)).code).toBe(status.UNAVAILABLE);
     } finally {
+      delete hooks.textScriptSleeping;
       client.close();
     }
   });
