@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getCurrentTest } from 'vitest/suite';
 
 /** The real `inferschema` command, as `npm start` runs it. */
 export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'cli', 'dist', 'bin.js');
@@ -18,6 +19,26 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Kept before the running test's own timeout, so that a wait giving up reports what it saw, not vitest. */
+const REPORT_MARGIN_MS = 3_000;
+/** A wait outside a test (a `beforeAll` or `afterAll`), well under vitest.config.ts's hook timeout. */
+const OUTSIDE_A_TEST_MS = 60_000;
+
+/**
+ * How long a wait may last by default: until shortly before the running test's own timeout (the test decides
+ * how long is reasonable, and a process start on a loaded machine can take tens of seconds), or
+ * {@link OUTSIDE_A_TEST_MS} in a hook.
+ *
+ * @example
+ * await served.waitForLog(isReadyLine, timeLeftInTest() / 2); // half the test's time left for what follows
+ */
+export function timeLeftInTest(): number {
+  const test = getCurrentTest();
+  const startedAt = test?.result?.startTime;
+  if (!test?.timeout || startedAt === undefined) return OUTSIDE_A_TEST_MS;
+  return Math.max(1_000, startedAt + test.timeout - Date.now() - REPORT_MARGIN_MS);
+}
+
 /** A running `inferschema serve` process with its output collected. */
 export interface ServeProcess {
   readonly child: ChildProcess;
@@ -25,7 +46,7 @@ export interface ServeProcess {
   output(): string;
   /** The JSON log lines so far. */
   logs(): Array<Record<string, unknown>>;
-  /** Resolves once a log line matches, or rejects after `timeoutMs`. */
+  /** Resolves once a log line matches, or rejects (with the output so far) after `timeoutMs`, by default {@link timeLeftInTest}. */
   waitForLog(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Resolves with the exit code (or the signal's name). */
   readonly exited: Promise<number | string>;
@@ -48,12 +69,12 @@ export function startServe(args: readonly string[], env: NodeJS.ProcessEnv = {})
     output: () => text,
     logs,
     exited,
-    async waitForLog(match, timeoutMs = 20_000) {
+    async waitForLog(match, timeoutMs = timeLeftInTest()) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = logs().find(match);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching log line within ${timeoutMs} ms; output:\n${text}`);
+        if (Date.now() > deadline) throw new Error(`no matching log line within ${Math.round(timeoutMs)} ms; output:\n${text}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
