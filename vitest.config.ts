@@ -33,6 +33,8 @@ const SEQUENTIAL = [
 export default defineConfig({
   test: {
     globals: true,
+    // Turns the event loop after each test, so that vitest's worker reads its 60 s acknowledgements in time.
+    setupFiles: ['test/support/event-loop-turns.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     poolOptions: {

@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from './support/harness.js';
 
@@ -11,7 +12,9 @@ describe('GET /docs in a browser', () => {
   let browser: Browser;
   let t: TestServer;
   beforeAll(async () => {
-    execFileSync('sh', [INSTALL_CHROMIUM], { stdio: 'inherit' });
+    // Awaited, not execFileSync: apt-get on a fresh machine takes minutes, and vitest's worker must keep reading
+    // its messages meanwhile (test/support/event-loop-turns.ts).
+    process.stdout.write((await promisify(execFile)('sh', [INSTALL_CHROMIUM], { maxBuffer: 64 * 1024 * 1024 })).stdout);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     t = await startTestServer('schema-script.ts', { serviceName: 'scaler' });
   }, 600_000);

@@ -1,10 +1,11 @@
 // .npy bodies written by numpy itself (Debian's python3-numpy): every dtype the codec reads, both byte
 // orders, Fortran order, format versions 1.0 to 3.0, 0-d and empty arrays; and our own output read back by numpy.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { NdArrayParameterType, type NdArray, type NdArrayDType } from '@inferschema/core';
 import { BodyFormatError, npyCodec, readNpy, writeNpy } from '@inferschema/core/codecs';
 import ndarray from 'ndarray';
@@ -54,17 +55,21 @@ function typeFor(dtype: NdArrayDType, shape: readonly number[]): NdArrayParamete
 let dir: string;
 let manifest: Record<string, Expected>;
 
-beforeAll(() => {
-  execFileSync('sh', [INSTALL, 'python3-numpy'], { stdio: 'inherit' });
+// Child processes are awaited, not run with execFileSync: this thread's event loop keeps turning (apt-get on a
+// fresh machine takes minutes; see test/support/event-loop-turns.ts).
+const run = promisify(execFile);
+
+beforeAll(async () => {
+  process.stdout.write((await run('sh', [INSTALL, 'python3-numpy'], { maxBuffer: 64 * 1024 * 1024 })).stdout);
   dir = mkdtempSync(join(tmpdir(), 'inferschema-npy-'));
-  execFileSync('python3', [SCRIPT, 'write', dir]);
+  await run('python3', [SCRIPT, 'write', dir]);
   manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, Expected>;
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function numpyRead(paths: string[]): Record<string, { descr: string; shape: number[]; values: unknown[] }> {
-  return JSON.parse(execFileSync('python3', [SCRIPT, 'read', ...paths], { encoding: 'utf8' })) as never;
+async function numpyRead(paths: string[]): Promise<Record<string, { descr: string; shape: number[]; values: unknown[] }>> {
+  return JSON.parse((await run('python3', [SCRIPT, 'read', ...paths], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout) as never;
 }
 
 describe('.npy files written by numpy', () => {
@@ -110,7 +115,7 @@ describe('.npy files written by numpy', () => {
     expect(big.data).toBeInstanceOf(Float64Array);
   });
 
-  it('writes arrays numpy reads back with the same dtype, shape and values', () => {
+  it('writes arrays numpy reads back with the same dtype, shape and values', async () => {
     const paths: string[] = [];
     const expectations = new Map<string, Expected>();
     for (const [name, expected] of Object.entries(manifest)) {
@@ -120,7 +125,7 @@ describe('.npy files written by numpy', () => {
       paths.push(path);
       expectations.set(path, expected);
     }
-    const read = numpyRead(paths);
+    const read = await numpyRead(paths);
     for (const path of paths) {
       const expected = expectations.get(path)!;
       // Ours are little-endian; dates in milliseconds; strings as long as the longest one.
@@ -132,10 +137,10 @@ describe('.npy files written by numpy', () => {
     }
   });
 
-  it('writes views (transposed, sliced) as they look', () => {
+  it('writes views (transposed, sliced) as they look', async () => {
     const base = ndarray(new Float64Array([1, 2, 3, 4, 5, 6]), [2, 3]);
     const path = join(dir, 'ours-transposed.npy');
     writeFileSync(path, writeNpy(base.transpose(1, 0)));
-    expect(numpyRead([path])[path]).toEqual({ descr: '<f8', shape: [3, 2], values: [1, 4, 2, 5, 3, 6] });
+    expect((await numpyRead([path]))[path]).toEqual({ descr: '<f8', shape: [3, 2], values: [1, 4, 2, 5, 3, 6] });
   });
 });

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 // The root export is the authoring API; publishing freezes it, so any change to it shows up here first.
 const ROOT_VALUES = [
@@ -28,7 +29,7 @@ const INTERNALS = ['appendPointer', 'validationSchemaOf', 'hasExactIntegers', 'c
  * Runs `code` in a fresh Node where apache-arrow is not installed: a resolve hook reports each request for it
  * and fails it as Node fails a missing package. Returns what `code` printed and whether Arrow was asked for.
  */
-function withoutArrow(code: string): { output: string; arrowRequested: boolean } {
+async function withoutArrow(code: string): Promise<{ output: string; arrowRequested: boolean }> {
   const hook = `let port;
     export function initialize(data) { port = data.port; }
     export async function resolve(specifier, context, next) {
@@ -44,7 +45,8 @@ function withoutArrow(code: string): { output: string; arrowRequested: boolean }
     register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}), { data: { port: port2 }, transferList: [port2] });`;
   const report = `await new Promise((resolve) => setTimeout(resolve, 100));
     console.log(JSON.stringify({ arrowRequested }));`;
-  const stdout = execFileSync(process.execPath, ['--input-type=module', '--eval', `${setup}\n${code}\n${report}`], {
+  // Awaited, not execFileSync: this thread's event loop keeps turning (test/support/event-loop-turns.ts).
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', `${setup}\n${code}\n${report}`], {
     cwd: import.meta.dirname,
     encoding: 'utf8',
   });
@@ -69,12 +71,12 @@ describe('entry points', () => {
     expect(schema).not.toEqual(expect.arrayContaining([expect.toBeOneOf(['validationSchemaOf', 'hasExactIntegers', 'createStrictAjv'])]));
   });
 
-  it('importing the root never asks for apache-arrow', () => {
-    expect(withoutArrow("await import('@inferschema/core');")).toEqual({ output: '', arrowRequested: false });
+  it('importing the root never asks for apache-arrow', async () => {
+    expect(await withoutArrow("await import('@inferschema/core');")).toEqual({ output: '', arrowRequested: false });
   });
 
-  it('without apache-arrow, every entry point loads and DataFrames of plain objects work', () => {
-    const result = withoutArrow(`
+  it('without apache-arrow, every entry point loads and DataFrames of plain objects work', async () => {
+    const result = await withoutArrow(`
       await import('@inferschema/core/runtime');
       await import('@inferschema/core/schema');
       await import('@inferschema/core/protocols');
