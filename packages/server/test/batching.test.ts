@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { createServer } from '@inferschema/server';
 import { fixture, postJson, sleep, startTestServer, type RawResponse, type TestServer } from './support/harness.js';
+import { timeLeftInTest } from './support/process.js';
 
 /** [2x, rows of the batch, number of the call of run] for each row (see fixtures/batched-script.ts). */
 type Answer = [number, number, number][];
@@ -18,7 +19,7 @@ async function metric(server: TestServer, name: string): Promise<number> {
 }
 
 async function until(condition: () => Promise<boolean>): Promise<void> {
-  for (let polls = 0; polls < 1_000 && !(await condition()); polls += 1) await sleep(5);
+  for (const deadline = Date.now() + timeLeftInTest(); !(await condition()) && Date.now() < deadline; ) await sleep(5);
 }
 
 /** Sends a request whose run waits at a gate; resolves once that run has started. */

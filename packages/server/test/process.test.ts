@@ -51,8 +51,8 @@ describe('inferschema serve (the process)', () => {
     const served = serveProcess([fixture('text-script.ts'), '--port', String(port)]);
     await served.waitForLog(ready);
     const url = `http://127.0.0.1:${port}`;
-    const inFlight = send(`${url}/score`, { method: 'POST', body: 'sleep:800' });
-    await sleep(200);
+    const inFlight = send(`${url}/score`, { method: 'POST', body: 'loud-sleep:800' });
+    await served.waitForLog((line) => line.msg === 'text-script: sleeping');
     served.child.kill('SIGTERM');
     await served.waitForLog((line) => String(line.msg).startsWith('Shutting down'));
     await expect(send(`${url}/`)).rejects.toThrow(/ECONNREFUSED/);
@@ -66,8 +66,8 @@ describe('inferschema serve (the process)', () => {
     const port = await freePort();
     const served = serveProcess([fixture('text-script.ts'), '--port', String(port), '--shutdown-grace-ms', '300']);
     await served.waitForLog(ready);
-    const inFlight = send(`http://127.0.0.1:${port}/score`, { method: 'POST', body: 'sleep:5000' });
-    await sleep(200);
+    const inFlight = send(`http://127.0.0.1:${port}/score`, { method: 'POST', body: 'loud-sleep:5000' });
+    await served.waitForLog((line) => line.msg === 'text-script: sleeping');
     const signalled = Date.now();
     served.child.kill('SIGINT');
     const answer = await inFlight;

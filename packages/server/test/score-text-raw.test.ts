@@ -69,7 +69,11 @@ describe('/score with a text script', () => {
   it('times out each of several concurrent slow runs on its own deadline, and answers the fast ones', async () => {
     const started = Date.now();
     const timing = (body: string) => send(score, { method: 'POST', body }).then((response) => ({ response, at: Date.now() - started }));
+    const hooks = globalThis as { textScriptSleeping?: () => void };
+    const firstSleeping = new Promise<void>((resolve) => (hooks.textScriptSleeping = resolve));
     const first = timing('sleep:2000');
+    await firstSleeping; // the first run has started; the next two begin 150 ms later, so on their own clocks
+    delete hooks.textScriptSleeping;
     await sleep(150);
     const [slow, fast, second] = await Promise.all([first, timing('sleep:50'), timing('sleep:2000')]);
     expect(fast.response.json).toEqual({ slept: 50 });

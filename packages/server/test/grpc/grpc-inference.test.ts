@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { makeGenericClientConstructor, credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { createServer } from '@inferschema/server';
 import { fixture, startTestServer, sleep, type TestServer } from '../support/harness.js';
+import { timeLeftInTest } from '../support/process.js';
 import { inferenceClient, type InferenceClient } from './support/inference-client.js';
 
 // ModelMetadata and ModelInfer through an @grpc/grpc-js client: the specification's example request (JSON-like
@@ -301,7 +302,7 @@ describe('gRPC ModelInfer: a batched call whose client cancels it', () => {
     return text.split('\n').filter((line) => line.startsWith(`${series} `)).reduce((sum, line) => sum + Number(line.slice(series.length + 1)), 0);
   }
   async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
-    for (let polls = 0; polls < 1_000 && !(await condition()); polls += 1) await sleep(5);
+    for (const deadline = Date.now() + timeLeftInTest(); !(await condition()) && Date.now() < deadline; ) await sleep(5);
   }
 
   it('leaves its batch as a departed client (info line, CANCELLED), the others of the batch are answered', async () => {

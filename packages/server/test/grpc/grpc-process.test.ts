@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { fixture, sleep } from '../support/harness.js';
+import { fixture } from '../support/harness.js';
 import { freePort, isReadyLine, servesKilledAfterEach, type ServeProcess } from '../support/process.js';
 import { inferenceClient } from './support/inference-client.js';
 
@@ -23,8 +23,8 @@ describe('inferschema serve --grpc-port (the process)', () => {
     const client = inferenceClient(grpcPort);
     try {
       expect(await client.call('ServerReady')).toEqual({ ready: true });
-      const inFlight = client.call('ModelInfer', textRequest('sleep:600'));
-      await sleep(200);
+      const inFlight = client.call('ModelInfer', textRequest('loud-sleep:600'));
+      await served.waitForLog((line) => line.msg === 'text-script: sleeping');
       served.child.kill('SIGTERM');
       const response = await inFlight;
       expect(response.outputs.find((output: any) => output.name === 'slept').contents).toMatchObject({ fp64_contents: [600] });

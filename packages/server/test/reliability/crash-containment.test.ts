@@ -31,8 +31,8 @@ describe('an error escaping the script, one process', () => {
     it(`${origin} from a script's timer: one JSON fatal line with the request id, in-flight requests answered, exit ${CRASH_EXIT_CODE}`, async () => {
       const { served, url } = await serve([]);
       await served.waitForLog(ready);
-      const others = [score(url, 'sleep:1200'), score(url, 'sleep:1200')];
-      await sleep(100);
+      const others = [score(url, 'loud-sleep:1200'), score(url, 'loud-sleep:1200')];
+      await served.waitForLog(() => served.logs().filter((line) => line.msg === 'fault-script: sleeping').length === 2);
       // The two sleeps are in run too, so the culprit is named among the running requests.
       const culprit = score(url, `${fault}:300`, { 'x-request-id': 'culprit-1' });
       const answers = await Promise.all([culprit, ...others]);
@@ -66,8 +66,8 @@ describe('an error escaping the script, one process', () => {
   it('SIGHUP stops gracefully (exit 0, the request in flight answered)', async () => {
     const { served, url } = await serve([]);
     await served.waitForLog(ready);
-    const inFlight = score(url, 'sleep:800');
-    await sleep(200);
+    const inFlight = score(url, 'loud-sleep:800');
+    await served.waitForLog((line) => line.msg === 'fault-script: sleeping');
     served.child.kill('SIGHUP');
     expect((await inFlight).status).toBe(200);
     expect(await served.exited).toBe(0);
@@ -98,8 +98,8 @@ describe('an error escaping the script, one process', () => {
   it('a second SIGTERM exits at once with 143; a request past the grace period is answered 500', async () => {
     const { served, url } = await serve(['--shutdown-grace-ms', '600']);
     await served.waitForLog(ready);
-    const late = score(url, 'sleep:5000');
-    await sleep(200);
+    const late = score(url, 'loud-sleep:5000');
+    await served.waitForLog((line) => line.msg === 'fault-script: sleeping');
     served.child.kill('SIGTERM');
     const answer = await late;
     expect(answer.status).toBe(500);
@@ -147,10 +147,10 @@ describe('workers (--workers 2)', () => {
     const { served, url } = await serve(['--workers', '2']);
     await served.waitForLog(() => served.logs().filter(ready).length >= 2);
     // The primary hands connections to the workers in turn: four sleeps land on both, the culprit on one.
-    const others = [score(url, 'sleep:1200'), score(url, 'sleep:1200'), score(url, 'sleep:1200'), score(url, 'sleep:1200')];
-    await sleep(100);
+    const others = [score(url, 'loud-sleep:1200'), score(url, 'loud-sleep:1200'), score(url, 'loud-sleep:1200'), score(url, 'loud-sleep:1200')];
+    await served.waitForLog(() => served.logs().filter((line) => line.msg === 'fault-script: sleeping').length === 4);
     const culprit = score(url, 'background-throw:300', { 'x-request-id': 'culprit-w' });
-    const replaced = served.waitForLog(() => served.logs().filter(ready).length >= 3, 30_000);
+    const replaced = served.waitForLog(() => served.logs().filter(ready).length >= 3);
     const { result: [answers], checks } = await healthChecksDuring(url, served.child.pid!, Promise.all([Promise.all([culprit, ...others]), replaced]));
     console.log(`worker crash: ${describeChecks(checks)}`);
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);

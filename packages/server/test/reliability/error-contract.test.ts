@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { MESSAGES } from '../../src/http/messages.js';
 import { send, sleep, startTestServer, type TestServer } from '../support/harness.js';
+import { timeLeftInTest } from '../support/process.js';
 
 // The error contract on every path (docs/reliability.md, section 5): JSON {message}, the id headers, a log line
 // and a count in the metrics, also for what the framework, Node's parser or the script's answer refuses.
@@ -11,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const logged = async (match: (line: Record<string, unknown>) => boolean) => {
-  for (let attempt = 0; attempt < 40 && !t.logs().some(match); attempt += 1) await sleep(25);
+  for (const deadline = Date.now() + timeLeftInTest(); !t.logs().some(match) && Date.now() < deadline; ) await sleep(25);
   return t.logs().find(match);
 };
 const counted = async (labels: string) => {
