@@ -3,6 +3,7 @@ import type { ServerUnaryCall } from '@grpc/grpc-js';
 import type { BatchOptions } from '@inferschema/core';
 import type { LoadedScript } from '@inferschema/core/runtime';
 import type { ServerConfig } from './config.js';
+import type { Exchange } from './http/exchange.js';
 import type { ServerMetrics } from './metrics.js';
 
 /**
@@ -42,6 +43,17 @@ export function clientGoneSignal(client: ClientEnd): AbortSignal {
     });
   }
   return controller.signal;
+}
+
+/**
+ * The {@link clientGoneSignal} of a batched HTTP request, which also has its answer written at once
+ * (`Exchange.writeAtOnce`). Measured on mlp-2048x2 with 64 clients: answers written at the end of the turn
+ * brought the clients' next requests back over several turns, and the batcher, which starts a batch as soon as
+ * it is idle, ran ~31 rows per batch instead of ~57 (3,800 instead of 4,800 requests/s).
+ */
+export function batchedClientSignal(exchange: Exchange): AbortSignal {
+  exchange.writeAtOnce = true;
+  return clientGoneSignal(exchange.res);
 }
 
 /** True for the error a batched call rejects with when its {@link clientGoneSignal} aborted. */

@@ -1,5 +1,5 @@
 import type { OipRouteId } from '@inferschema/core/protocols';
-import { clientGoneSignal } from '../batching.js';
+import { batchedClientSignal } from '../batching.js';
 import type { RouteHandler } from '../http/exchange.js';
 import { createTimedCaller } from '../http/timed-call.js';
 import { oipHandlers } from '../oip/oip-handlers.js';
@@ -24,7 +24,7 @@ export function oipRouteHandlers(context: ServerContext): Record<OipRouteId, Rou
         headers: exchange.req.headers,
         body: exchange.body,
         requestId: exchange.requestId,
-        clientGone: () => clientGoneSignal(exchange.res),
+        clientGone: () => batchedClientSignal(exchange),
       });
       if (answer.runMs !== undefined) exchange.runMs = answer.runMs;
       exchange.send(answer.status, answer.contentType, answer.body, ['x-ms-run-function-failed', 'False', ...answer.headers]);

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { InputValidationError, ScoringResponse, stringifyJson, type JsonValue } from '@inferschema/core';
 import { invokeInFormats, type FormattedResult } from '@inferschema/core/codecs';
 import { createScoringRequest } from '@inferschema/core/runtime';
-import { CLIENT_GONE_LOG, clientGoneSignal, isClientGone } from '../batching.js';
+import { batchedClientSignal, CLIENT_GONE_LOG, isClientGone } from '../batching.js';
 import { JSON_ERROR_TYPE, type Exchange, type RouteHandler } from '../http/exchange.js';
 import { HttpError } from '../http/http-error.js';
 import { bodyText, jsonObjectBody } from '../http/json-body.js';
@@ -112,7 +112,7 @@ async function score(
   const { script, metrics } = context;
   const { req } = exchange;
   // Only a batched request needs to know that its client left: it may still be waiting for its batch.
-  if (script.batching) invokeOptions = { headers: invokeOptions?.headers ?? headersOf(req.headers), signal: clientGoneSignal(exchange.res) };
+  if (script.batching) invokeOptions = { headers: invokeOptions?.headers ?? headersOf(req.headers), signal: batchedClientSignal(exchange) };
   const scoringRequest =
     script.kind === 'raw' ? createScoringRequest({ method: req.method!, url: req.url!, headers: req.headers, body: exchange.body ?? new Uint8Array(0) }) : undefined;
   // The body's and the answer's formats (415 / 406 before run); JSON both ways keeps the reference server's path.
