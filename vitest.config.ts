@@ -4,8 +4,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // code under test is exactly what an entry script loaded at run time imports: one copy of each module.
 //
 // Three groups, one `vitest run` (docs/testing.md):
-// - `in-process`: tests that start no child process (core, openapi, the server and examples served in this
-//   process, and the command run through its `main`, see packages/cli/test/support/run-cli.ts). One worker
+// - `in-process`: tests that start no long-lived child process, only one-shot commands (core, openapi, the
+//   server and examples served in this process, and the command run through its `main`, see
+//   packages/cli/test/support/run-cli.ts). One worker
 //   thread that is not reset between files: each file reuses the modules the previous ones loaded
 //   (apache-arrow, ajv, tsx, the server...) instead of importing them again.
 // - `process`: tests that start `inferschema serve`, the command or npm in child processes, each file in a fresh

@@ -16,6 +16,8 @@ function refuse(what: string, mediaType: string, accepted: readonly string[]): C
   return new CliError(`${what} ${mediaType} is not one this script takes: ${accepted.join(', ')}`, EXIT.usage);
 }
 
+const JSON_CHOICE: CodecChoice = bodyCodecs.forMediaType('application/json')!;
+
 /**
  * The format of a `schema` script's input: `--content-type`, else the extension of `--input-file` (`.npy`,
  * `.arrow`, `.arrows`, `.json`), else JSON.
@@ -25,24 +27,23 @@ function refuse(what: string, mediaType: string, accepted: readonly string[]): C
 export function inputFormat(script: LoadedScript, options: FormatOptions): CodecChoice {
   const accepted = requestMediaTypes(script);
   const byName = options.inputFile === undefined ? undefined : bodyCodecs.forFileName(options.inputFile);
-  const chosen = options.contentType !== undefined ? bodyCodecs.forMediaType(options.contentType) : (byName ?? bodyCodecs.forMediaType('application/json'));
+  const chosen = options.contentType !== undefined ? bodyCodecs.forMediaType(options.contentType) : (byName ?? JSON_CHOICE);
   if (!chosen || !accepted.includes(chosen.mediaType)) throw refuse('the input format', options.contentType ?? chosen?.mediaType ?? '', accepted);
   return chosen;
 }
 
 /**
- * The format of a `schema` script's result: `--accept`, else the extension of `--output-file`, else JSON
- * (undefined: the JSON `run` always printed).
+ * The format of a `schema` script's result: `--accept`, else the extension of `--output-file`, else JSON.
  *
  * @throws CliError (usage) for a format the script's output cannot travel in.
  */
-export function outputFormat(script: LoadedScript, options: FormatOptions): CodecChoice | undefined {
+export function outputFormat(script: LoadedScript, options: FormatOptions): CodecChoice {
   const fromName = options.outputFile === undefined ? undefined : bodyCodecs.forFileName(options.outputFile);
   const chosen = options.accept !== undefined ? bodyCodecs.forMediaType(options.accept) : fromName;
-  if (options.accept === undefined && fromName === undefined) return undefined;
+  if (options.accept === undefined && fromName === undefined) return JSON_CHOICE;
   const accepted = responseMediaTypes(script);
   if (!chosen || !accepted.includes(chosen.mediaType)) throw refuse('the output format', options.accept ?? chosen?.mediaType ?? options.outputFile!, accepted);
-  return chosen.codec.carries === 'parameters' ? undefined : chosen;
+  return chosen.codec.carries === 'parameters' ? JSON_CHOICE : chosen;
 }
 
 /** Writes a binary result to `--output-file`, or stdout without one. */

@@ -11,7 +11,7 @@ const RECIPE = fileURLToPath(new URL('ci-recipe/check-swagger.sh', import.meta.u
 describe('the CI recipe of docs/cli.md', { timeout: CLI_TIMEOUT }, () => {
   let repo: string;
   let env: NodeJS.ProcessEnv;
-  // Awaited, not spawnSync: this file shares a worker whose event loop must keep turning (test/support/event-loop-turns.ts).
+  // Awaited, not spawnSync: vitest's worker must keep its event loop turning (test/support/event-loop-turns.ts).
   const sh = (command: string, extra: Record<string, string> = {}) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
       const child = spawn('sh', ['-c', command], { cwd: repo, env: { ...env, ...extra } });

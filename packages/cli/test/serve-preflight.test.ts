@@ -49,7 +49,8 @@ describe('inferschema serve: startup errors before anything listens', { timeout:
     [['--grpc-port', 'x'], {}, '--grpc-port must be an integer from 0 to 65535, got "x"'],
     [[], { INFERSCHEMA_GRPC_PORT: '65536' }, 'INFERSCHEMA_GRPC_PORT must be an integer from 0 to 65535, got "65536"'],
   ])('a flag or variable that is not a valid integer is named, with exit code 2: %j %j', async (args, env, message) => {
-    const result = await runCli(['serve', SCALE, '--model-dir', MODEL, ...args], { env });
+    // `--port 0` first (a later `--port` wins): a regression must not bind port 5001 inside this test process.
+    const result = await runCli(['serve', SCALE, '--model-dir', MODEL, '--port', '0', ...args], { env });
     expect([result.code, result.stdout]).toEqual([2, '']);
     expect(result.stderr).toContain(message);
   });
@@ -61,7 +62,7 @@ describe('inferschema serve: startup errors before anything listens', { timeout:
   });
 
   it('an unknown --log-format is a usage error', async () => {
-    const result = await runCli(['serve', SCALE, '--log-format', 'xml']);
+    const result = await runCli(['serve', SCALE, '--port', '0', '--log-format', 'xml']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: option '--log-format <format>' argument 'xml' is invalid\. Allowed choices are json, pretty\./);
   });

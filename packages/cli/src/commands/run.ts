@@ -9,7 +9,7 @@ import {
   stringifyJson,
   type ValidationIssue,
 } from '@inferschema/core';
-import { bodyCodecs, invokeInFormats, type BodyFormats, type FormattedResult } from '@inferschema/core/codecs';
+import { invokeInFormats, type BodyFormats, type FormattedResult } from '@inferschema/core/codecs';
 import { inputFormat, outputFormat, writeBinary } from '../body-formats.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { write, type CliIo } from '../cli-io.js';
@@ -41,8 +41,6 @@ function parseBody(script: LoadedScript, body: Uint8Array): unknown {
   }
 }
 
-const JSON_FORMAT = bodyCodecs.forMediaType('application/json')!;
-
 /**
  * The formats of a `schema` script's input and result (file extensions, --content-type, --accept), read
  * before `init` runs: a format the script cannot take or give is a usage error that loads no model.
@@ -50,7 +48,7 @@ const JSON_FORMAT = bodyCodecs.forMediaType('application/json')!;
 function schemaFormats(script: LoadedScript, options: RunOptions): BodyFormats | undefined {
   if (script.kind !== 'schema') return undefined;
   const formats = { inputFile: options.inputFile, contentType: options.contentTypeGiven ? options.contentType : undefined, outputFile: options.outputFile, accept: options.accept };
-  return { request: inputFormat(script, formats), response: outputFormat(script, formats) ?? JSON_FORMAT };
+  return { request: inputFormat(script, formats), response: outputFormat(script, formats) };
 }
 
 function invoke(script: LoadedScript, body: Uint8Array, options: RunOptions, formats: BodyFormats | undefined): Promise<unknown> {

@@ -4,15 +4,12 @@ import Negotiator from 'negotiator';
 import { HttpError } from './http-error.js';
 import { MESSAGES } from './messages.js';
 
-/** The body formats of one `/score` request: what its body is in, and what its answer will be in. */
-export type ScoreFormats = BodyFormats;
-
 const JSON_CHOICE: CodecChoice = bodyCodecs.forMediaType('application/json')!;
 /** JSON both ways: the formats of nearly every request, one object for all of them. */
-const JSON_FORMATS: ScoreFormats = Object.freeze({ request: JSON_CHOICE, response: JSON_CHOICE });
+const JSON_FORMATS: BodyFormats = Object.freeze({ request: JSON_CHOICE, response: JSON_CHOICE });
 
 /** True when both sides are JSON: the route's own path (the reference server's messages), untouched. */
-export function isJsonOnly(formats: ScoreFormats): boolean {
+export function isJsonOnly(formats: BodyFormats): boolean {
   return formats.request.codec === JSON_CHOICE.codec && formats.response.codec === JSON_CHOICE.codec;
 }
 
@@ -53,7 +50,7 @@ export function scoreFormatsOf(script: LoadedScript) {
 
   return {
     /** The formats of a POST (`contentType` picks the decoder) or a GET (`contentType` undefined: JSON from the query). */
-    choose(contentType: string | undefined, accept: string | undefined, get = false): ScoreFormats {
+    choose(contentType: string | undefined, accept: string | undefined, get = false): BodyFormats {
       // The common case, decided by comparing strings: JSON in, JSON out.
       if ((get || (contentType === 'application/json' && takesJson)) && acceptsJson(accept)) return JSON_FORMATS;
       return { request: get ? JSON_CHOICE : requestFormat(contentType), response: responseFormat(accept) };

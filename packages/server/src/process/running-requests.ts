@@ -1,3 +1,5 @@
+import { JSON_ERROR_TYPE } from '../http/exchange.js';
+
 /** A request whose `run` has started and not yet been answered (the server's `Exchange`). */
 export interface RunningRequest {
   readonly requestId: string;
@@ -73,7 +75,7 @@ export class RunningRequests {
       const entry = this.#oldest;
       this.end(entry);
       if (entry.done) continue;
-      entry.send(status, 'application/json; charset=utf-8', body, ['x-ms-run-function-failed', 'True']);
+      entry.send(status, JSON_ERROR_TYPE, body, ['x-ms-run-function-failed', 'True']);
       answered += 1;
     }
     return answered;

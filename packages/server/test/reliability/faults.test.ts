@@ -103,6 +103,7 @@ describe('faults in run (the real server, in this process)', () => {
       socket.write(`POST /score HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${complete ? body.length : 100}\r\n\r\n${complete ? body : 'ok'}`);
       await until(2); // the server has the request
       socket.destroy();
+      await until(1); // back to the /metrics request alone, so the next `until(2)` sees the next request
     }
     await until(1); // the run of the departed client has ended, the cut request is dropped
     await expectServing(hosted.url);
