@@ -1,7 +1,8 @@
+import cluster from 'node:cluster';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Socket } from 'node:net';
+import { Server as NetServer, type Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import { modelNameOf } from '@inferschema/core/protocols/oip';
 import { loadScoringScript, type LoadedScript } from '@inferschema/core/runtime';
@@ -71,6 +72,11 @@ export interface ScoringServer {
 
 /** Every request-time timeout of Node's HTTP server: the longest a whole request (headers and body) may take. */
 const REQUEST_TIMEOUT_MS = 120_000;
+/**
+ * How long a closing cluster worker goes on reading connections it accepted just before it stopped accepting
+ * (the other workers go on serving, so these must not be lost); a lone process closes them at once.
+ */
+const ACCEPTED_SETTLE_MS = 250;
 
 let stdoutDestination: LogDestination | undefined;
 const sharedStdout = () => (stdoutDestination ??= batchedStdout());
@@ -290,15 +296,24 @@ export async function createServer(script: LoadedScript | string | readonly Mode
     },
     close() {
       context.phase = 'closing';
-      shared.closing = true;
       closed ??= Promise.all([
         new Promise<void>((resolve) => {
-          if (!http.listening) return resolve();
-          // Idle keep-alive connections close now; busy ones after their answer (which says Connection: close).
-          http.close(() => resolve());
-          http.closeIdleConnections();
-          // Clients still sending their headers have no request to finish: they do not hold the shutdown.
-          connections.closeWithoutRequest();
+          if (!http.listening) {
+            shared.closing = true;
+            return resolve();
+          }
+          // Stop accepting first (net's close: http's would also close at once, as idle, a connection accepted
+          // just before whose request is not read yet; with --workers, every worker accepts from the one socket,
+          // so the last connection a stopping worker took ended without an answer during a SIGHUP restart).
+          NetServer.prototype.close.call(http, () => resolve());
+          setTimeout(() => {
+            shared.closing = true;
+            // Idle keep-alive connections close now (http's close: also its timeout checks end); busy ones after
+            // their answer (which says Connection: close).
+            http.close();
+            // Clients still sending their headers have no request to finish: they do not hold the shutdown.
+            connections.closeWithoutRequest();
+          }, cluster.isWorker ? ACCEPTED_SETTLE_MS : 0);
         }),
         grpc?.close(),
       ]).then(() => undefined);
