@@ -18,7 +18,7 @@ const IN_PROCESS = [
   'packages/core/test/**/*.test.ts',
   'packages/openapi/test/**/*.test.ts',
   'packages/server/test/{batching,config,entry-points,headers-cors-auth,output-validation,routes,score-binary,score-schema,score-text-raw,turn-writes,running-requests}.test.ts',
-  'packages/server/test/{docs,oip}/*.test.ts',
+  'packages/server/test/{docs,oip,support}/*.test.ts',
   'packages/server/test/grpc/{grpc-inference,grpc-lifecycle,proto-matches-spec}.test.ts',
   'packages/server/test/reliability/{error-contract,fast-path-checks,pipelining,protocol-hygiene,restart-backoff,security}.test.ts',
   'examples/{cors,dataframe-arrow,image,multi-model,onnx-dataframe,onnx-mlp,onnx-regression,power-bi,regression}/*.test.ts',

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { createServer } from '@inferschema/server';
-import { fixture, postJson, sleep, startTestServer, type RawResponse, type TestServer } from './support/harness.js';
-import { timeLeftInTest } from './support/process.js';
+import { fixture, postJson, startTestServer, type RawResponse, type TestServer } from './support/harness.js';
+import { metric, until } from './support/polling.js';
 
 /** [2x, rows of the batch, number of the call of run] for each row (see fixtures/batched-script.ts). */
 type Answer = [number, number, number][];
@@ -12,23 +12,17 @@ const score = (server: TestServer, values: number[], id?: string): Promise<RawRe
 
 const answer = (response: RawResponse) => response.json as Answer;
 
-/** A metric's value in /metrics, summed over its series (the batch metrics have one per model). */
-async function metric(server: TestServer, name: string): Promise<number> {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
-  return [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)$`, 'gm'))].reduce((sum, match) => sum + Number(match[1]), 0);
-}
-
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  for (const deadline = Date.now() + timeLeftInTest(); !(await condition()) && Date.now() < deadline; ) await sleep(5);
-}
+/** The batches the fixture's model has started. */
+const batches = (server: TestServer) => metric(server.url, 'inferschema_batch_rows_count{model="batched-script"}');
+const inFlight = (server: TestServer) => metric(server.url, 'inferschema_http_requests_in_flight');
 
 /** Sends a request whose run waits at a gate; resolves once that run has started. */
 async function occupy(server: TestServer): Promise<{ blocker: Promise<RawResponse>; open(): void }> {
   let open!: () => void;
   (globalThis as { batchedScriptGate?: Promise<void> }).batchedScriptGate = new Promise<void>((resolve) => (open = resolve));
-  const started = await metric(server, 'inferschema_batch_rows_count');
+  const started = await batches(server);
   const blocker = score(server, [-1]);
-  await until(async () => (await metric(server, 'inferschema_batch_rows_count')) > started);
+  await until(async () => (await batches(server)) > started, 'the blocking run to start');
   return { blocker, open };
 }
 
@@ -39,11 +33,11 @@ async function occupy(server: TestServer): Promise<{ blocker: Promise<RawRespons
  */
 async function behindBusyRun(server: TestServer, queued: number, requests: () => Promise<RawResponse>[], started = 0): Promise<RawResponse[]> {
   const { blocker, open } = await occupy(server);
-  const batches = await metric(server, 'inferschema_batch_rows_count');
+  const before = await batches(server);
   const pending = requests();
   // In flight: the blocker, the queued requests, and the /metrics request asking.
-  await until(async () => (await metric(server, 'inferschema_batch_rows_count')) >= batches + started);
-  await until(async () => (await metric(server, 'inferschema_http_requests_in_flight')) >= queued + 2);
+  await until(async () => (await batches(server)) >= before + started, `${started} batches to start beside the blocker's`);
+  await until(async () => (await inFlight(server)) >= queued + 2, `${queued} requests to queue`);
   open();
   const responses = await Promise.all(pending);
   expect((await blocker).status).toBe(200);
@@ -137,11 +131,11 @@ describe('adaptive batching over HTTP (a script declared with batch)', () => {
       body: JSON.stringify({ data: [[1], [2]] }),
       signal: controller.signal,
     }).catch((error: unknown) => error);
-    await until(async () => (await metric(server, 'inferschema_http_requests_in_flight')) >= 3);
+    await until(async () => (await inFlight(server)) >= 3, 'the request to queue');
     controller.abort();
-    await until(async () => server.logs().some((line) => line.requestId === 'gone'));
+    await until(() => server.logs().some((line) => line.requestId === 'gone'), "the departed request's log line");
     const stays = score(server, [5]);
-    await until(async () => (await metric(server, 'inferschema_http_requests_in_flight')) >= 3);
+    await until(async () => (await inFlight(server)) >= 3, 'the request to queue');
     open();
     expect(((await gone) as Error).name).toBe('AbortError');
     expect(answer(await stays)).toEqual([[10, 1, expect.any(Number)]]);
@@ -158,11 +152,11 @@ describe('adaptive batching over HTTP (a script declared with batch)', () => {
       body: JSON.stringify({ inputs: [{ name: 'data', shape: [2, 1], datatype: 'FP64', data: [1, 2] }] }),
       signal: controller.signal,
     }).catch((error: unknown) => error);
-    await until(async () => (await metric(server, 'inferschema_http_requests_in_flight')) >= 3);
+    await until(async () => (await inFlight(server)) >= 3, 'the request to queue');
     controller.abort();
-    await until(async () => server.logs().some((line) => line.requestId === 'oip-gone'));
+    await until(() => server.logs().some((line) => line.requestId === 'oip-gone'), "the departed request's log line");
     const stays = postJson(`${server.url}/v2/models/batched-script/infer`, JSON.stringify({ inputs: [{ name: 'data', shape: [1, 1], datatype: 'FP64', data: [5] }] }));
-    await until(async () => (await metric(server, 'inferschema_http_requests_in_flight')) >= 3);
+    await until(async () => (await inFlight(server)) >= 3, 'the request to queue');
     open();
     expect(((await gone) as Error).name).toBe('AbortError');
     // [2x, rows of the batch, call]: the batch held only the request that stayed.

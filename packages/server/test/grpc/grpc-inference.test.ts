@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { makeGenericClientConstructor, credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { createServer } from '@inferschema/server';
 import { fixture, startTestServer, sleep, type TestServer } from '../support/harness.js';
-import { timeLeftInTest } from '../support/process.js';
+import { metric, until } from '../support/polling.js';
 import { inferenceClient, type InferenceClient } from './support/inference-client.js';
 
 // ModelMetadata and ModelInfer through an @grpc/grpc-js client: the specification's example request (JSON-like
@@ -296,15 +296,6 @@ describe('gRPC ModelInfer with a batched script', () => {
 });
 
 describe('gRPC ModelInfer: a batched call whose client cancels it', () => {
-  /** A metric's series in /metrics, summed (0 when absent). */
-  async function metric(test: TestServer, series: string): Promise<number> {
-    const text = await (await fetch(`${test.url}/metrics`)).text();
-    return text.split('\n').filter((line) => line.startsWith(`${series} `)).reduce((sum, line) => sum + Number(line.slice(series.length + 1)), 0);
-  }
-  async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
-    for (const deadline = Date.now() + timeLeftInTest(); !(await condition()) && Date.now() < deadline; ) await sleep(5);
-  }
-
   it('leaves its batch as a departed client (info line, CANCELLED), the others of the batch are answered', async () => {
     // A batch waits for a free run (or 8 rows): the calls queued behind a busy run form the next one.
     const test = await startTestServer('batched-script.ts', { grpcPort: 0, batchMaxLatencyMs: 60_000 });
@@ -317,13 +308,13 @@ describe('gRPC ModelInfer: a batched call whose client cancels it', () => {
       await client.call('ServerLive');
       // A call whose run waits at the gate: the next calls queue behind it and form one batch.
       const blocker = client.call('ModelInfer', request(-1));
-      await until(async () => (await metric(test, 'inferschema_batch_rows_count{model="batched-script"}')) === 1);
+      await until(async () => (await metric(test.url, 'inferschema_batch_rows_count{model="batched-script"}')) === 1, 'the blocking run to start');
       const stays = [1, 2].map((x) => client.call('ModelInfer', request(x)));
       const leaves = client.cancellable('ModelInfer', request(3));
       await sleep(200); // the three calls reach the server and wait for run
       leaves.cancel();
       await expect(leaves.response).rejects.toMatchObject({ code: status.CANCELLED });
-      await until(() => test.logs().some((line) => line.msg === 'The client closed the connection before its batch ran'));
+      await until(() => test.logs().some((line) => line.msg === 'The client closed the connection before its batch ran'), "the departed call's log line");
       open();
       // [2x, rows of the batch, call]: the batch held the two calls that stayed.
       const rows = (await Promise.all(stays)).map((response) => response.outputs[0].contents.fp64_contents);
@@ -335,10 +326,10 @@ describe('gRPC ModelInfer: a batched call whose client cancels it', () => {
       expect(test.logs().filter((line) => (line.level as number) >= 50)).toEqual([]);
       expect(test.logs().filter((line) => line.msg === 'grpc call completed' && line.rpc === 'ModelInfer').map((line) => line.code).sort()).toEqual(['CANCELLED', 'OK', 'OK', 'OK']);
       // Three runs succeeded (the blocker, the two that stayed), none failed; two batches of 1 and 2 requests.
-      expect(await metric(test, 'inferschema_run_duration_seconds_count{outcome="success"}')).toBe(3);
-      expect(await metric(test, 'inferschema_run_duration_seconds_count{outcome="error"}')).toBe(0);
-      expect(await metric(test, 'inferschema_batch_requests_sum{model="batched-script"}')).toBe(3);
-      expect(await metric(test, 'inferschema_batch_requests_count{model="batched-script"}')).toBe(2);
+      expect(await metric(test.url, 'inferschema_run_duration_seconds_count{outcome="success"}')).toBe(3);
+      expect(await metric(test.url, 'inferschema_run_duration_seconds_count{outcome="error"}')).toBe(0);
+      expect(await metric(test.url, 'inferschema_batch_requests_sum{model="batched-script"}')).toBe(3);
+      expect(await metric(test.url, 'inferschema_batch_requests_count{model="batched-script"}')).toBe(2);
     } finally {
       open();
       client.close();

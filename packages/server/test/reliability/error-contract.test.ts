@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { MESSAGES } from '../../src/http/messages.js';
-import { send, sleep, startTestServer, type TestServer } from '../support/harness.js';
-import { timeLeftInTest } from '../support/process.js';
+import { send, startTestServer, type TestServer } from '../support/harness.js';
+import { metric, until } from '../support/polling.js';
 
 // The error contract on every path (docs/reliability.md, section 5): JSON {message}, the id headers, a log line
 // and a count in the metrics, also for what the framework, Node's parser or the script's answer refuses.
@@ -11,15 +11,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The first log line that matches, once there is one. */
 const logged = async (match: (line: Record<string, unknown>) => boolean) => {
-  for (const deadline = Date.now() + timeLeftInTest(); !t.logs().some(match) && Date.now() < deadline; ) await sleep(25);
+  await until(() => t.logs().some(match), 'a matching log line');
   return t.logs().find(match);
 };
-const counted = async (labels: string) => {
-  const text = (await send(`${t.url}/metrics`)).text;
-  const line = text.split('\n').find((row) => row.startsWith(`inferschema_http_requests_total{${labels}}`));
-  return line === undefined ? 0 : Number(line.split(' ').at(-1));
-};
+const counted = (labels: string) => metric(t.url, `inferschema_http_requests_total{${labels}}`);
 
 it('GET /score% (a URL that cannot be decoded): 400 JSON with the ids, a warn line, counted', async () => {
   const answer = await send(`${t.url}/score%`, { headers: { 'x-request-id': 'bad-url-1' } });

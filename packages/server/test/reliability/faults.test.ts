@@ -7,7 +7,8 @@ import { PassThrough } from 'node:stream';
 import { createServer, type CreateServerOptions, type ScoringServer } from '@inferschema/server';
 import { MESSAGES } from '../../src/http/messages.js';
 import { send, sleep, type RawResponse } from '../support/harness.js';
-import { freePort, isReadyLine, servesKilledAfterEach, timeLeftInTest, type ServeProcess } from '../support/process.js';
+import { metric, until } from '../support/polling.js';
+import { freePort, isReadyLine, servesKilledAfterEach, type ServeProcess } from '../support/process.js';
 import { RELIABILITY_FIXTURES } from './support/hosted-server.js';
 
 const FAULTS = join(RELIABILITY_FIXTURES, 'fault-script.ts');
@@ -91,21 +92,19 @@ describe('faults in run (the real server, in this process)', () => {
   it('a client that disconnects mid-body or while run works: nothing breaks, the in-flight gauge returns to 0', async () => {
     const { hostname, port } = new URL(hosted.url);
     // The gauge as a /metrics request sees it: that request itself is one of those in flight.
-    const inFlight = async () => Number(/^inferschema_http_requests_in_flight (\d+)$/m.exec((await send(`${hosted.url}/metrics`)).text)?.[1]);
-    const until = async (count: number) => {
-      for (const deadline = Date.now() + timeLeftInTest(); (await inFlight()) !== count && Date.now() < deadline; ) await sleep(20);
-    };
+    const inFlight = () => metric(hosted.url, 'inferschema_http_requests_in_flight');
+    const inFlightIs = (count: number) => until(async () => (await inFlight()) === count, `${count} requests in flight`);
     for (const body of ['sleep:300', 'ok']) {
       const socket = connect(Number(port), hostname);
       await new Promise((resolve) => socket.once('connect', resolve));
       const complete = body.startsWith('sleep');
       // Mid-body: 100 bytes announced, 2 sent. While run works: the whole body, then gone before the answer.
       socket.write(`POST /score HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${complete ? body.length : 100}\r\n\r\n${complete ? body : 'ok'}`);
-      await until(2); // the server has the request
+      await inFlightIs(2); // the server has the request
       socket.destroy();
-      await until(1); // back to the /metrics request alone, so the next `until(2)` sees the next request
+      await inFlightIs(1); // back to the /metrics request alone, so the next `inFlightIs(2)` sees the next request
     }
-    await until(1); // the run of the departed client has ended, the cut request is dropped
+    await inFlightIs(1); // the run of the departed client has ended, the cut request is dropped
     await expectServing(hosted.url);
     expect(await inFlight()).toBe(1);
   });
