@@ -8,16 +8,22 @@ import type { ServerMetrics } from './metrics.js';
 
 /**
  * Applies the server's batching flags to a model whose script is declared with `@batch` (`batchMaxSize: 0`
- * turns batching off) and sends each batch to the metrics under the model's name. Returns the batching in
- * effect (undefined: none).
+ * turns batching off) and sends each batch, and each change of the queue's length, to the metrics under the
+ * model's name. Returns the batching in effect (undefined: none).
  */
 export function configureModelBatching(model: { readonly name: string; readonly script: LoadedScript }, config: ServerConfig, metrics: ServerMetrics): BatchOptions | undefined {
-  return model.script.configureBatching({
+  const batching = model.script.configureBatching({
     ...(config.batchMaxSize === 0 ? { enabled: false } : {}),
     ...(config.batchMaxSize ? { maxBatchSize: config.batchMaxSize } : {}),
     ...(config.batchMaxLatencyMs === undefined ? {} : { maxLatencyMs: config.batchMaxLatencyMs }),
-    observe: (report) => metrics.batched(model.name, report),
+    observe: {
+      batchStarted: (report) => metrics.batched(model.name, report),
+      queueChanged: (waiting) => metrics.batchQueued(model.name, waiting),
+    },
   });
+  // The queue's gauge shows 0 from the start, not only once a request has waited.
+  if (batching) metrics.batchQueued(model.name, 0);
+  return batching;
 }
 
 /** What the server logs (at info) for a batched request whose client left before its batch ran. */

@@ -19,19 +19,23 @@ export interface ServerMetrics {
   requestEnded(): void;
   /** Records one batch of a batched model's script: its rows, its requests, and each request's time in the queue. */
   batched(model: string, report: BatchReport): void;
+  /** Sets how many requests wait in a batched model's queue. */
+  batchQueued(model: string, waiting: number): void;
 }
 
 /**
  * Creates the server's metrics: `inferschema_http_requests_total{method,route,status}`,
  * `inferschema_http_request_duration_seconds{route}`, `inferschema_run_duration_seconds{outcome}`,
  * `inferschema_http_requests_in_flight`, for a batched script `inferschema_batch_rows{model}`,
- * `inferschema_batch_requests{model}` and `inferschema_batch_queue_seconds{model}`, and Node's process metrics
- * (`process_*`, `nodejs_*`: CPU, memory, event-loop lag, GC).
+ * `inferschema_batch_requests{model}`, `inferschema_batch_queue_seconds{model}` and the gauge
+ * `inferschema_batch_queued_requests{model}`, and Node's process metrics (`process_*`, `nodejs_*`: CPU,
+ * memory, event-loop lag, GC).
  *
  * @example
  * const metrics = createServerMetrics();
  * metrics.requestAnswered('POST', '/score', 200, 0.002);
  * metrics.batched('house-price', { rows: 12, requests: 3, queuedMs: [4, 2, 0] });
+ * metrics.batchQueued('house-price', 5); // inferschema_batch_queued_requests{model="house-price"} 5
  * await metrics.registry.metrics(); // Prometheus text
  */
 export function createServerMetrics(): ServerMetrics {
@@ -76,6 +80,17 @@ export function createServerMetrics(): ServerMetrics {
       this.set(inFlight);
     },
   });
+  // Set on every request that queues or leaves the queue: a number per model, read only when scraped.
+  const queued = new Map<string, number>();
+  new Gauge({
+    name: 'inferschema_batch_queued_requests',
+    help: 'Requests of a batched script waiting in the queue for their batch to start, by model.',
+    labelNames: ['model'],
+    registers: [registry],
+    collect() {
+      for (const [model, waiting] of queued) this.set({ model }, waiting);
+    },
+  });
   return {
     registry,
     requestAnswered(method, route, status, seconds) {
@@ -96,6 +111,9 @@ export function createServerMetrics(): ServerMetrics {
       batchRows.record(model, labels, report.rows);
       batchRequests.record(model, labels, report.requests);
       for (const ms of report.queuedMs) queueTime.record(model, labels, ms / 1000);
+    },
+    batchQueued(model, waiting) {
+      queued.set(model, waiting);
     },
   };
 }

@@ -14,7 +14,9 @@ const answer = (response: RawResponse) => response.json as Answer;
 
 /** The batches the fixture's model has started. */
 const batches = (server: TestServer) => metric(server.url, 'inferschema_batch_rows_count{model="batched-script"}');
-const inFlight = (server: TestServer) => metric(server.url, 'inferschema_http_requests_in_flight');
+/** The fixture model's requests waiting for their batch. */
+const queued = (server: TestServer) => metric(server.url, 'inferschema_batch_queued_requests{model="batched-script"}');
+const queuedAre = (server: TestServer, count: number) => until(async () => (await queued(server)) === count, `${count} requests queued`);
 
 /** Sends a request whose run waits at a gate; resolves once that run has started. */
 async function occupy(server: TestServer): Promise<{ blocker: Promise<RawResponse>; open(): void }> {
@@ -27,17 +29,16 @@ async function occupy(server: TestServer): Promise<{ blocker: Promise<RawRespons
 }
 
 /**
- * Occupies run, sends `requests`, waits until `queued` of them wait for a batch (and `started` batches other
+ * Occupies run, sends `requests`, waits until `waiting` of them wait for a batch (and `started` batches other
  * than the blocker's have started, for requests that run at once), then lets run go on. Resolves to their
  * responses.
  */
-async function behindBusyRun(server: TestServer, queued: number, requests: () => Promise<RawResponse>[], started = 0): Promise<RawResponse[]> {
+async function behindBusyRun(server: TestServer, waiting: number, requests: () => Promise<RawResponse>[], started = 0): Promise<RawResponse[]> {
   const { blocker, open } = await occupy(server);
   const before = await batches(server);
   const pending = requests();
-  // In flight: the blocker, the queued requests, and the /metrics request asking.
   await until(async () => (await batches(server)) >= before + started, `${started} batches to start beside the blocker's`);
-  await until(async () => (await inFlight(server)) >= queued + 2, `${queued} requests to queue`);
+  await queuedAre(server, waiting);
   open();
   const responses = await Promise.all(pending);
   expect((await blocker).status).toBe(200);
@@ -131,11 +132,11 @@ describe('adaptive batching over HTTP (a script declared with batch)', () => {
       body: JSON.stringify({ data: [[1], [2]] }),
       signal: controller.signal,
     }).catch((error: unknown) => error);
-    await until(async () => (await inFlight(server)) >= 3, 'the request to queue');
+    await queuedAre(server, 1);
     controller.abort();
     await until(() => server.logs().some((line) => line.requestId === 'gone'), "the departed request's log line");
     const stays = score(server, [5]);
-    await until(async () => (await inFlight(server)) >= 3, 'the request to queue');
+    await queuedAre(server, 1);
     open();
     expect(((await gone) as Error).name).toBe('AbortError');
     expect(answer(await stays)).toEqual([[10, 1, expect.any(Number)]]);
@@ -152,11 +153,11 @@ describe('adaptive batching over HTTP (a script declared with batch)', () => {
       body: JSON.stringify({ inputs: [{ name: 'data', shape: [2, 1], datatype: 'FP64', data: [1, 2] }] }),
       signal: controller.signal,
     }).catch((error: unknown) => error);
-    await until(async () => (await inFlight(server)) >= 3, 'the request to queue');
+    await queuedAre(server, 1);
     controller.abort();
     await until(() => server.logs().some((line) => line.requestId === 'oip-gone'), "the departed request's log line");
     const stays = postJson(`${server.url}/v2/models/batched-script/infer`, JSON.stringify({ inputs: [{ name: 'data', shape: [1, 1], datatype: 'FP64', data: [5] }] }));
-    await until(async () => (await inFlight(server)) >= 3, 'the request to queue');
+    await queuedAre(server, 1);
     open();
     expect(((await gone) as Error).name).toBe('AbortError');
     // [2x, rows of the batch, call]: the batch held only the request that stayed.
@@ -168,11 +169,43 @@ describe('adaptive batching over HTTP (a script declared with batch)', () => {
     expect(lines.some((line) => line.msg === 'run() failed')).toBe(false);
   });
 
+  it('counts the requests waiting for their batch in inferschema_batch_queued_requests: up as they queue, down as they leave or start', async () => {
+    expect(await queued(server)).toBe(0);
+    const { blocker, open } = await occupy(server);
+    expect(await queued(server)).toBe(0); // the blocker runs: it does not wait
+    const clients = [1, 2, 3, 4].map(() => new AbortController());
+    const pending = clients.map((client, index) =>
+      fetch(`${server.url}/score`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': `queued-${index}` },
+        body: JSON.stringify({ data: [[index]] }),
+        signal: client.signal,
+      }).then((response) => response.json() as Promise<Answer>, (error: Error) => error.name),
+    );
+    try {
+      await queuedAre(server, 4);
+      expect(await queued(server)).toBe(4);
+      clients[2]!.abort();
+      await queuedAre(server, 3);
+      expect(await queued(server)).toBe(3);
+    } finally {
+      open();
+    }
+    const answers = await Promise.all(pending);
+    expect((await blocker).status).toBe(200);
+    expect(await queued(server)).toBe(0);
+    // The three that stayed ran as one batch of 3 rows.
+    expect(answers).toEqual([[[0, 3, expect.any(Number)]], [[2, 3, expect.any(Number)]], 'AbortError', [[6, 3, expect.any(Number)]]]);
+    expect(server.logs().find((line) => line.requestId === 'queued-2')).toMatchObject({ msg: 'The client closed the connection before its batch ran' });
+  });
+
   it('exports the batch sizes and queue times in /metrics', async () => {
     const text = await (await fetch(`${server.url}/metrics`)).text();
     expect(text).toMatch(/^inferschema_batch_rows_bucket\{model="batched-script",le="8"\} [1-9]\d*$/m);
     expect(text).toMatch(/^inferschema_batch_requests_count\{model="batched-script"\} [1-9]\d*$/m);
     expect(text).toMatch(/^inferschema_batch_queue_seconds_count\{model="batched-script"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^# TYPE inferschema_batch_queued_requests gauge$/m);
+    expect(text).toMatch(/^inferschema_batch_queued_requests\{model="batched-script"\} 0$/m);
   });
 });
 
@@ -201,6 +234,8 @@ describe('adaptive batching of several models (serve a.ts b.ts)', () => {
       expect(value('inferschema_batch_requests_count{model="right"}')).toBe(1);
       expect(value('inferschema_batch_queue_seconds_count{model="left"}')).toBe(2);
       expect(value('inferschema_batch_queue_seconds_count{model="right"}')).toBe(1);
+      expect(value('inferschema_batch_queued_requests{model="left"}')).toBe(0);
+      expect(value('inferschema_batch_queued_requests{model="right"}')).toBe(0);
       expect(text).not.toMatch(/^inferschema_batch_\w+ /m);
     } finally {
       await server.close();
@@ -240,6 +275,7 @@ describe('adaptive batching: waiting limits and the server override', () => {
     const server = await startTestServer('batched-script.ts', { batchMaxSize: 0 });
     try {
       expect(server.server.script.batching).toBeUndefined();
+      expect((await fetch(`${server.url}/metrics`).then((response) => response.text())).match(/^inferschema_batch_\w+\{.*$/gm)).toBeNull();
       const [a, b] = await Promise.all([score(server, [1]), score(server, [2, 3])]);
       expect(answer(a)[0]![1]).toBe(1);
       expect(answer(b)[0]![1]).toBe(2);

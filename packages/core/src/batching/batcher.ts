@@ -13,8 +13,16 @@ export interface BatchReport {
   readonly queuedMs: readonly number[];
 }
 
-/** Told about every batch as it starts (for metrics). */
-export type BatchObserver = (report: BatchReport) => void;
+/** Told what a batcher does, for metrics (the server's `inferschema_batch_*`). */
+export interface BatchObserver {
+  /** A batch starts: called once per call of `run`, a request that runs alone included. */
+  batchStarted(report: BatchReport): void;
+  /**
+   * The number of requests waiting in the queue changed to `waiting`: a request joined it, or left it (into a
+   * batch that starts, or cancelled). A request that runs alone at once never waits in it.
+   */
+  queueChanged(waiting: number): void;
+}
 
 /** Calls `run` with one argument list (positions as in `run`'s parameter list). */
 export type RunCall = (args: unknown[]) => Promise<unknown>;
@@ -95,6 +103,7 @@ export class Batcher {
       }
       this.#queue.push(waiting);
       this.#queuedRows += waiting.rows;
+      this.#observe?.queueChanged(this.#queue.length);
       this.#schedule();
     });
   }
@@ -121,6 +130,7 @@ export class Batcher {
     if (index === -1) return;
     this.#queue.splice(index, 1);
     this.#queuedRows -= waiting.rows;
+    this.#observe?.queueChanged(this.#queue.length);
     waiting.reject(reason);
     this.#schedule();
   }
@@ -180,6 +190,7 @@ export class Batcher {
     }
     this.#queue = rest;
     this.#queuedRows -= rows;
+    this.#observe?.queueChanged(rest.length);
     if (this.#timerFor && !rest.includes(this.#timerFor)) this.#disarm();
     void this.#execute(batch);
     this.#schedule();
@@ -193,7 +204,7 @@ export class Batcher {
       waiting.detach();
       rows += waiting.rows;
     }
-    this.#observe?.({ rows, requests: batch.length, queuedMs: batch.map((waiting) => started - waiting.queuedAt) });
+    this.#observe?.batchStarted({ rows, requests: batch.length, queuedMs: batch.map((waiting) => started - waiting.queuedAt) });
     try {
       const args = batch.length === 1 ? batch[0]!.args : batch[0]!.args.map((_, position) => {
         const values = batch.map((waiting) => waiting.args[position]);

@@ -60,7 +60,7 @@ export interface BatchingOverride {
   readonly maxBatchSize?: number;
   /** Replaces the declared `maxLatencyMs`. */
   readonly maxLatencyMs?: number;
-  /** Told about each batch as it starts (the server's metrics). */
+  /** Told about each batch as it starts and each change of the queue's length (the server's metrics). */
   readonly observe?: BatchObserver;
 }
 

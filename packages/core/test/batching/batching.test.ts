@@ -1,5 +1,5 @@
 import { batch, NdArrayParameterType, withSchemas } from '@inferschema/core';
-import { loadScoringScript, ScriptLoadError } from '@inferschema/core/runtime';
+import { loadScoringScript, ScriptLoadError, type BatchReport } from '@inferschema/core/runtime';
 import ndarray from 'ndarray';
 import { fixture } from '../script/fixture-paths.js';
 
@@ -94,6 +94,36 @@ describe('batching in the script layer (what /score, OIP and the CLI share)', ()
     expect(() => withSchemas({ inputs: [['data', data]], batch: { maxBatchSize: 2.5, maxLatencyMs: 5 } }, (values) => values)).toThrow(
       new TypeError('withSchemas batch: maxBatchSize must be an integer from 1, got 2.5'),
     );
+  });
+
+  it("tells its observer each batch as it starts and each change of the queue's length (joined, cancelled, started)", async () => {
+    const script = await loadScoringScript(fixture('legacy/batched.ts'));
+    const lengths: number[] = [];
+    const reports: BatchReport[] = [];
+    const leaving = new AbortController();
+    script.configureBatching({
+      observe: {
+        batchStarted: (report) => reports.push(report),
+        queueChanged: (waiting) => {
+          lengths.push(waiting);
+          if (waiting === 3) leaving.abort(); // the second request leaves while all three wait
+        },
+      },
+    });
+    const answers = await Promise.all([
+      script.invoke({ data: [[1]] }),
+      script.invoke({ data: [[2]] }, { signal: leaving.signal }).catch((error: unknown) => (error as Error).name),
+      script.invoke({ data: [[3], [4]] }),
+    ]);
+    // Each row 20x + the rows of the batch: the first and third requests ran together, 3 rows.
+    expect(answers).toEqual([[23], 'AbortError', [63, 83]]);
+    expect(lengths).toEqual([1, 2, 3, 2, 0]);
+    expect(reports).toEqual([{ rows: 3, requests: 2, queuedMs: [expect.any(Number), expect.any(Number)] }]);
+
+    // More rows than maxBatchSize (8): run alone at once, never queued.
+    expect(await script.invoke({ data: Array.from({ length: 9 }, () => [1]) })).toHaveLength(9);
+    expect(lengths).toEqual([1, 2, 3, 2, 0]);
+    expect(reports.at(-1)).toEqual({ rows: 9, requests: 1, queuedMs: [expect.any(Number)] });
   });
 
   it('configureBatching: replaces the declared values, turns batching off, and leaves an undeclared script alone', async () => {

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { makeGenericClientConstructor, credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { createServer } from '@inferschema/server';
-import { fixture, startTestServer, sleep, type TestServer } from '../support/harness.js';
+import { fixture, startTestServer, type TestServer } from '../support/harness.js';
 import { metric, until } from '../support/polling.js';
 import { inferenceClient, type InferenceClient } from './support/inference-client.js';
 
@@ -301,6 +301,7 @@ describe('gRPC ModelInfer: a batched call whose client cancels it', () => {
     const test = await startTestServer('batched-script.ts', { grpcPort: 0, batchMaxLatencyMs: 60_000 });
     const client = inferenceClient(test.server.grpcPort!);
     const request = (x: number) => ({ model_name: 'batched-script', inputs: [{ name: 'data', datatype: 'FP64', shape: [1, 1], contents: { fp64_contents: [x] } }] });
+    const queued = () => metric(test.url, 'inferschema_batch_queued_requests{model="batched-script"}');
     const gate = globalThis as { batchedScriptGate?: Promise<void> };
     let open!: () => void;
     gate.batchedScriptGate = new Promise<void>((resolve) => (open = resolve));
@@ -311,15 +312,17 @@ describe('gRPC ModelInfer: a batched call whose client cancels it', () => {
       await until(async () => (await metric(test.url, 'inferschema_batch_rows_count{model="batched-script"}')) === 1, 'the blocking run to start');
       const stays = [1, 2].map((x) => client.call('ModelInfer', request(x)));
       const leaves = client.cancellable('ModelInfer', request(3));
-      await sleep(200); // the three calls reach the server and wait for run
+      await until(async () => (await queued()) === 3, 'the three calls to queue behind the blocker');
       leaves.cancel();
       await expect(leaves.response).rejects.toMatchObject({ code: status.CANCELLED });
-      await until(() => test.logs().some((line) => line.msg === 'The client closed the connection before its batch ran'), "the departed call's log line");
+      await until(async () => (await queued()) === 2, 'the cancelled call to leave the queue');
+      await until(() => test.logs().some((line) => line.msg === 'The client closed the connection before its batch ran'), "the cancelled call's log line");
       open();
       // [2x, rows of the batch, call]: the batch held the two calls that stayed.
       const rows = (await Promise.all(stays)).map((response) => response.outputs[0].contents.fp64_contents);
       expect(rows).toEqual([[2, 2, 2], [4, 2, 2]]);
       expect((await blocker).outputs[0].contents.fp64_contents).toEqual([-2, 1, 1]);
+      expect(await queued()).toBe(0);
 
       const gone = test.logs().filter((line) => line.msg === 'The client closed the connection before its batch ran');
       expect(gone).toEqual([expect.objectContaining({ level: 30, rpc: 'ModelInfer', model: 'batched-script' })]);
