@@ -147,11 +147,21 @@ export class Exchange implements PendingWrite, RunningRequest {
     else this.shared.writes.add(this);
   }
 
-  /** Writes the answer `send` prepared (see `TurnWrites`), then counts, times and logs it. */
+  /**
+   * Writes the answer `send` prepared (see `TurnWrites`), then counts, times and logs it. When the socket
+   * throws (destroyed or broken underneath), the answer is lost, not the others written in the same turn: the
+   * failure is logged with the request id and the connection closed; the request is counted and logged with
+   * its status, as a stream that fails midway is.
+   */
   write(): void {
     const body = this.answer;
     this.answer = undefined;
-    this.res.end(body);
+    try {
+      this.res.end(body);
+    } catch (error) {
+      this.shared.log.error({ requestId: this.requestId, err: error }, 'The answer could not be written');
+      this.res.destroy();
+    }
     this.record(this.status);
   }
 

@@ -1,6 +1,9 @@
 /** An answer whose head is set and whose write waits for the end of the turn. */
 export interface PendingWrite {
-  /** Writes the answer to its socket (`res.end`), then counts and logs it. */
+  /**
+   * Writes the answer to its socket (`res.end`), then counts and logs it. A write that fails is this answer's
+   * own failure: `write` handles it (`Exchange` logs it and closes that connection) instead of throwing.
+   */
   write(): void;
 }
 
@@ -35,15 +38,27 @@ export class TurnWrites {
     }
   }
 
-  /** Writes the queued answers now (before connections are closed at once, e.g. when a shutdown's grace period ends). */
+  /**
+   * Writes the queued answers now (before connections are closed at once, e.g. when a shutdown's grace period
+   * ends). A write that throws anyway (a `PendingWrite` that breaks its contract) does not cost the others:
+   * they are all written, then the first such error is thrown.
+   */
   readonly flush = (): void => {
     this.#scheduled = false;
     // Answers queued while these are written (a write's callbacks may answer more) go in the next batch.
     const pending = this.#pending;
     this.#pending = this.#spare;
-    for (let index = 0; index < pending.length; index += 1) pending[index]!.write();
+    let failure: { error: unknown } | undefined;
+    for (let index = 0; index < pending.length; index += 1) {
+      try {
+        pending[index]!.write();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
     pending.length = 0;
     this.#spare = pending;
+    if (failure) throw failure.error;
   };
 }
 
