@@ -21,7 +21,7 @@ const IN_PROCESS = [
   'packages/server/test/{docs,oip,support}/*.test.ts',
   'packages/server/test/grpc/{grpc-inference,grpc-lifecycle,proto-matches-spec}.test.ts',
   'packages/server/test/reliability/{error-contract,fast-path-checks,pipelining,protocol-hygiene,restart-backoff,security}.test.ts',
-  'examples/{cors,dataframe-arrow,image,multi-model,onnx-dataframe,onnx-mlp,onnx-regression,power-bi,regression}/*.test.ts',
+  'examples/{cors,dataframe-arrow,image,multi-model,onnx-dataframe,onnx-mlp,onnx-regression,power-bi,regression,support}/*.test.ts',
   'packages/cli/test/{check,examples,help,init,run,run-binary,serve-preflight,swagger,swagger-check}.test.ts',
   'test/doc-snippets.test.ts',
 ];

@@ -12,30 +12,30 @@
 import { join } from 'node:path';
 import { DataFrameParameterType } from '@inferschema/core/dataframe';
 import { modelInit, withSchemas } from '@inferschema/core';
-import { Float32, Table, Utf8, vectorFromArray } from 'apache-arrow';
-import { Tensor, type InferenceSession } from 'onnxruntime-node';
-import { loadOnnxModel } from '../support/onnx-model.js';
+import { Table, Utf8, vectorFromArray } from 'apache-arrow';
+import { Tensor } from 'onnxruntime-node';
+import { loadOnnxModel, type OnnxModel } from '../support/onnx-model.js';
 
 const COLUMNS = ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'] as const;
 const SPECIES = ['setosa', 'versicolor', 'virginica'] as const;
 
 /** One flower's measurements in cm, one float32 column each. */
 const flowers = new DataFrameParameterType(
-  new Table(Object.fromEntries(COLUMNS.map((name, index) => [name, vectorFromArray(Float32Array.of([5.1, 3.5, 1.4, 0.2][index]!), new Float32())]))),
+  new Table(Object.fromEntries(COLUMNS.map((name, index) => [name, vectorFromArray(Float32Array.of([5.1, 3.5, 1.4, 0.2][index]!))]))),
 );
 const predictions = new DataFrameParameterType(
   new Table({
     species: vectorFromArray(['setosa'], new Utf8()),
-    setosa: vectorFromArray(Float32Array.of(0.98), new Float32()),
-    versicolor: vectorFromArray(Float32Array.of(0.02), new Float32()),
-    virginica: vectorFromArray(Float32Array.of(0), new Float32()),
+    setosa: vectorFromArray(Float32Array.of(0.98)),
+    versicolor: vectorFromArray(Float32Array.of(0.02)),
+    virginica: vectorFromArray(Float32Array.of(0)),
   }),
 );
 
-let session: InferenceSession | undefined;
+let model: OnnxModel | undefined;
 
 export const init = modelInit(async (modelDir: string) => {
-  session = await loadOnnxModel(
+  model = await loadOnnxModel(
     join(modelDir, 'iris-logistic.onnx'),
     COLUMNS.map((name) => ({ name, type: 'float32', shape: [null, 1] })),
   );
@@ -45,14 +45,11 @@ export const run = withSchemas({ inputs: [['flowers', flowers]], output: predict
   const rows = flowers.numRows;
   // A column of one chunk without nulls gives its Float32Array without copying it.
   const feeds = Object.fromEntries(COLUMNS.map((name) => [name, new Tensor('float32', flowers.getChild(name)!.toArray() as Float32Array, [rows, 1])]));
-  const { probabilities } = await session!.run(feeds);
+  const { probabilities } = await model!.run(feeds);
   const values = probabilities!.data as Float32Array;
-  const perSpecies = SPECIES.map((_, species) => Float32Array.from({ length: rows }, (_, row) => values[row * SPECIES.length + species]!));
+  const column = (species: number) => vectorFromArray(Float32Array.from({ length: rows }, (_, row) => values[row * SPECIES.length + species]!));
   const species = Array.from({ length: rows }, (_, row) => SPECIES[argMax(values.subarray(row * SPECIES.length, (row + 1) * SPECIES.length))]!);
-  return new Table({
-    species: vectorFromArray(species, new Utf8()),
-    ...Object.fromEntries(SPECIES.map((name, index) => [name, vectorFromArray(perSpecies[index]!, new Float32())])),
-  });
+  return new Table({ species: vectorFromArray(species, new Utf8()), setosa: column(0), versicolor: column(1), virginica: column(2) });
 });
 
 function argMax(values: Float32Array): number {

@@ -13,25 +13,25 @@
 import { join } from 'node:path';
 import { modelInit, NdArrayParameterType, withSchemas } from '@inferschema/core';
 import ndarray from 'ndarray';
-import { Tensor, type InferenceSession } from 'onnxruntime-node';
-import { loadOnnxModel } from '../support/onnx-model.js';
+import { Tensor } from 'onnxruntime-node';
+import { loadOnnxModel, type OnnxModel } from '../support/onnx-model.js';
 
 /** The first image of `load_digits()`: a 0, row by row, darkness from 0 to 16. */
 const zero = [0, 0, 5, 13, 9, 1, 0, 0, 0, 0, 13, 15, 10, 15, 5, 0, 0, 3, 15, 2, 0, 11, 8, 0, 0, 4, 12, 0, 0, 8, 8, 0, 0, 5, 8, 0, 0, 9, 8, 0, 0, 4, 11, 0, 1, 12, 7, 0, 0, 2, 14, 5, 10, 12, 0, 0, 0, 0, 6, 13, 10, 0, 0, 0];
 const pixels = new NdArrayParameterType(Float32Array.from(zero), { shape: [1, 64] });
 const probabilities = new NdArrayParameterType(Float32Array.of(0.99, 0, 0, 0, 0, 0.01, 0, 0, 0, 0), { shape: [1, 10] });
 
-let session: InferenceSession | undefined;
+let model: OnnxModel | undefined;
 
 export const init = modelInit(async (modelDir: string) => {
-  session = await loadOnnxModel(join(modelDir, 'digits-mlp.onnx'), [{ name: 'pixels', type: 'float32', shape: [null, 64] }]);
+  model = await loadOnnxModel(join(modelDir, 'digits-mlp.onnx'), [{ name: 'pixels', type: 'float32', shape: [null, 64] }]);
 });
 
 // #region batched-run
 export const run = withSchemas(
   { inputs: [['pixels', pixels]], output: probabilities, batch: { maxBatchSize: 64, maxLatencyMs: 5 } },
   async (pixels) => {
-    const outputs = await session!.run({ pixels: new Tensor('float32', pixels.data, pixels.shape) });
+    const outputs = await model!.run({ pixels: new Tensor('float32', pixels.data, pixels.shape) });
     return ndarray(outputs.probabilities!.data as Float32Array, [pixels.shape[0]!, 10]);
   },
 );

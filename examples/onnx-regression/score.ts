@@ -10,8 +10,8 @@
 // #region script
 import { join } from 'node:path';
 import { modelInit, NdArrayParameterType, withSchemas } from '@inferschema/core';
-import { Tensor, type InferenceSession } from 'onnxruntime-node';
-import { loadOnnxModel } from '../support/onnx-model.js';
+import { Tensor } from 'onnxruntime-node';
+import { loadOnnxModel, type OnnxModel } from '../support/onnx-model.js';
 
 /** One patient: age, sex, bmi, blood pressure and six serum measurements, scaled as in `load_diabetes()`. */
 const features = new NdArrayParameterType(
@@ -21,16 +21,16 @@ const features = new NdArrayParameterType(
 /** One prediction per patient (the batch dimension, the first, is free on both sides). */
 const prediction = new NdArrayParameterType(new Float32Array([199.85]));
 
-let session: InferenceSession | undefined;
+let model: OnnxModel | undefined;
 
 export const init = modelInit(async (modelDir: string) => {
-  session = await loadOnnxModel(join(modelDir, 'diabetes-ridge.onnx'), [{ name: 'features', type: 'float32', shape: [null, 10] }]);
+  model = await loadOnnxModel(join(modelDir, 'diabetes-ridge.onnx'), [{ name: 'features', type: 'float32', shape: [null, 10] }]);
 });
 
 // `batch`: concurrent requests' rows go to ONNX Runtime in one call (see docs/batching.md).
 export const run = withSchemas({ inputs: [['features', features]], output: prediction, batch: { maxBatchSize: 64, maxLatencyMs: 5 } }, async (features) => {
-  // A decoded ndarray is row-major over a fresh Float32Array: ONNX Runtime reads it in place.
-  const outputs = await session!.run({ features: new Tensor('float32', features.data, features.shape) });
+  // A decoded ndarray is row-major over a fresh Float32Array: it crosses to the model's thread in one copy.
+  const outputs = await model!.run({ features: new Tensor('float32', features.data, features.shape) });
   return outputs.prediction!.data as Float32Array;
 });
 // #endregion script
