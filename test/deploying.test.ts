@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '@inferschema/server';
-import type { Command } from 'commander';
 import { createProgram } from 'inferschema';
 import { parseAllDocuments } from 'yaml';
 import { inferenceClient } from '../packages/server/test/grpc/support/inference-client.js';
@@ -46,7 +45,7 @@ const manifests = parseAllDocuments(readFileSync(join(KSERVE, 'inference-service
   return document.toJS() as any;
 });
 
-const serveCommand = createProgram().commands.find((command) => command.name() === 'serve') as Command;
+const serveCommand = createProgram().commands.find((command) => command.name() === 'serve')!;
 
 /** Checks a command line's flags against `inferschema serve`'s own definitions, parsing each value with its parser. */
 function expectServeArguments(args: readonly string[]): void {

@@ -3,9 +3,9 @@
 import { checkFile, documentationFiles } from '../scripts/doc-snippets.mjs';
 
 describe('documentation code blocks', () => {
-  for (const file of documentationFiles() as string[]) {
+  for (const file of documentationFiles()) {
     it(`${file} shows only code taken from source files, unchanged`, () => {
-      expect((checkFile(file) as { problems: string[] }).problems).toEqual([]);
+      expect(checkFile(file).problems).toEqual([]);
     });
   }
 });
