@@ -66,6 +66,12 @@ describe('inferschema serve: startup errors before anything listens', { timeout:
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: option '--log-format <format>' argument 'xml' is invalid\. Allowed choices are json, pretty\./);
   });
+  it('--batch-max-concurrent 0 is a usage error naming the flag', async () => {
+    const result = await runCli(['serve', SCALE, '--port', '0', '--batch-max-concurrent', '0']);
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toMatch(/^error: option '--batch-max-concurrent <batches>' argument '0' is invalid\. --batch-max-concurrent must be an integer from 1/);
+  });
+
   it('an unknown option suggests the closest known one', async () => {
     const result = await runCli(['serve', SCALE, '--model_dri', MODEL]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: "error: unknown option '--model_dri'\n(Did you mean --model_dir?)\n(add --help for usage and examples)\n" });

@@ -18,7 +18,7 @@
  * @module
  */
 export { batch, inputSchema, modelInit, outputSchema, rawHttp } from './decorators/index.js';
-export type { BatchOptions } from './batching/settings.js';
+export type { BatchOptions, BatchSettings } from './batching/settings.js';
 export { withSchemas, type InputArguments, type InputEntry, type RunFunction, type RunResult, type Schemas } from './decorators/index.js';
 export type { InputSchemaOptions, MethodDecorator } from './decorators/index.js';
 export type {

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { ServerUnaryCall } from '@grpc/grpc-js';
-import type { BatchOptions } from '@inferschema/core';
+import type { BatchSettings } from '@inferschema/core';
 import type { LoadedScript } from '@inferschema/core/runtime';
 import type { ServerConfig } from './config.js';
 import type { Exchange } from './http/exchange.js';
@@ -11,11 +11,12 @@ import type { ServerMetrics } from './metrics.js';
  * turns batching off) and sends each batch, and each change of the queue's length, to the metrics under the
  * model's name. Returns the batching in effect (undefined: none).
  */
-export function configureModelBatching(model: { readonly name: string; readonly script: LoadedScript }, config: ServerConfig, metrics: ServerMetrics): BatchOptions | undefined {
+export function configureModelBatching(model: { readonly name: string; readonly script: LoadedScript }, config: ServerConfig, metrics: ServerMetrics): BatchSettings | undefined {
   const batching = model.script.configureBatching({
     ...(config.batchMaxSize === 0 ? { enabled: false } : {}),
     ...(config.batchMaxSize ? { maxBatchSize: config.batchMaxSize } : {}),
     ...(config.batchMaxLatencyMs === undefined ? {} : { maxLatencyMs: config.batchMaxLatencyMs }),
+    ...(config.batchMaxConcurrent === undefined ? {} : { maxConcurrentBatches: config.batchMaxConcurrent }),
     observe: {
       batchStarted: (report) => metrics.batched(model.name, report),
       queueChanged: (waiting) => metrics.batchQueued(model.name, waiting),

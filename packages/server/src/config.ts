@@ -47,6 +47,8 @@ export interface ServerOptions {
   readonly batchMaxSize?: number;
   /** Replaces the `maxLatencyMs` of a script declared with `@batch`. Default: as declared. */
   readonly batchMaxLatencyMs?: number;
+  /** Replaces the `maxConcurrentBatches` of a script declared with `@batch`. Default: as declared (else 1). */
+  readonly batchMaxConcurrent?: number;
   /** Log the query string with the path in the request log line (it may carry data or tokens). Default `false`. */
   readonly logQueryString?: boolean;
   /**
@@ -59,12 +61,13 @@ export interface ServerOptions {
 }
 
 /** {@link ServerOptions} with every default filled in. */
-export type ServerConfig = Required<Omit<ServerOptions, 'apiKey' | 'appRoot' | 'batchMaxSize' | 'batchMaxLatencyMs' | 'modelName' | 'grpcPort'>> & {
+export type ServerConfig = Required<Omit<ServerOptions, 'apiKey' | 'appRoot' | 'batchMaxSize' | 'batchMaxLatencyMs' | 'batchMaxConcurrent' | 'modelName' | 'grpcPort'>> & {
   readonly modelName: string | undefined;
   readonly apiKey: string | undefined;
   readonly appRoot: string | undefined;
   readonly batchMaxSize: number | undefined;
   readonly batchMaxLatencyMs: number | undefined;
+  readonly batchMaxConcurrent: number | undefined;
   readonly grpcPort: number | undefined;
 };
 
@@ -92,6 +95,7 @@ const DEFAULTS: ServerConfig = {
   logLevel: 'info',
   batchMaxSize: undefined,
   batchMaxLatencyMs: undefined,
+  batchMaxConcurrent: undefined,
   logQueryString: false,
   maxBufferedBodyBytes: 0,
   sendTimeoutMs: 30_000,
@@ -192,7 +196,7 @@ export function parseCorsOrigins(text: string): string[] {
  * | `INFERSCHEMA_MAX_BUFFERED_BODY_BYTES` | `maxBufferedBodyBytes` |
  * | `INFERSCHEMA_SEND_TIMEOUT_MS` | `sendTimeoutMs` |
  * | `INFERSCHEMA_LOG_LEVEL` | `logLevel` |
- * | `INFERSCHEMA_BATCH_MAX_SIZE`, `INFERSCHEMA_BATCH_MAX_LATENCY_MS` | `batchMaxSize` (0: off), `batchMaxLatencyMs` |
+ * | `INFERSCHEMA_BATCH_MAX_SIZE`, `INFERSCHEMA_BATCH_MAX_LATENCY_MS`, `INFERSCHEMA_BATCH_MAX_CONCURRENT` | `batchMaxSize` (0: off), `batchMaxLatencyMs`, `batchMaxConcurrent` |
  * | `INFERSCHEMA_LOG_QUERY_STRING` (`true`/`false`) | `logQueryString` |
  * | `INFERSCHEMA_GRPC_PORT` | `grpcPort` |
  *
@@ -227,6 +231,9 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   if (text('INFERSCHEMA_BATCH_MAX_SIZE')) options.batchMaxSize = parseInteger(text('INFERSCHEMA_BATCH_MAX_SIZE')!, 'INFERSCHEMA_BATCH_MAX_SIZE', 0);
   if (text('INFERSCHEMA_BATCH_MAX_LATENCY_MS')) {
     options.batchMaxLatencyMs = parseInteger(text('INFERSCHEMA_BATCH_MAX_LATENCY_MS')!, 'INFERSCHEMA_BATCH_MAX_LATENCY_MS', 0);
+  }
+  if (text('INFERSCHEMA_BATCH_MAX_CONCURRENT')) {
+    options.batchMaxConcurrent = parseInteger(text('INFERSCHEMA_BATCH_MAX_CONCURRENT')!, 'INFERSCHEMA_BATCH_MAX_CONCURRENT', 1);
   }
   if (text('INFERSCHEMA_LOG_QUERY_STRING')) options.logQueryString = parseBoolean(text('INFERSCHEMA_LOG_QUERY_STRING')!, 'INFERSCHEMA_LOG_QUERY_STRING');
   if (text('INFERSCHEMA_GRPC_PORT')) options.grpcPort = parseInteger(text('INFERSCHEMA_GRPC_PORT')!, 'INFERSCHEMA_GRPC_PORT', 0, 65535);

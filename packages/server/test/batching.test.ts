@@ -57,7 +57,8 @@ describe('adaptive batching over HTTP (a script declared with batch)', () => {
     expect(server.logs().find((line) => String(line.msg).startsWith('Batching'))).toMatchObject({
       maxBatchSize: 8,
       maxLatencyMs: 60_000,
-      msg: 'Batching concurrent requests: up to 8 rows per run, waiting at most 60000 ms',
+      maxConcurrentBatches: 1,
+      msg: 'Batching concurrent requests: up to 8 rows per run, waiting at most 60000 ms, 1 run at a time',
     });
   });
 
@@ -261,6 +262,27 @@ describe('adaptive batching: waiting limits and the server override', () => {
     }
   });
 
+  it('batchMaxConcurrent 2 starts a second batch at once while the first runs, and queues a third', async () => {
+    const server = await startTestServer('batched-script.ts', { batchMaxConcurrent: 2, batchMaxLatencyMs: 60_000 });
+    try {
+      expect(server.server.script.batching).toEqual({ maxBatchSize: 8, maxLatencyMs: 60_000, maxConcurrentBatches: 2 });
+      const { blocker, open } = await occupy(server);
+      // The second run starts without waiting its 60 s, and waits at the same gate.
+      const { blocker: second, open: openSecond } = await occupy(server);
+      const third = score(server, [5]);
+      await queuedAre(server, 1);
+      open();
+      openSecond();
+      const [first, secondResponse, thirdResponse] = await Promise.all([blocker, second, third]);
+      expect([first.status, secondResponse.status, thirdResponse.status]).toEqual([200, 200, 200]);
+      const [[, , firstCall]] = answer(first) as [[number, number, number]];
+      const [[, , secondCall]] = answer(secondResponse) as [[number, number, number]];
+      expect(answer(thirdResponse)).toEqual([[10, 1, Math.max(firstCall, secondCall) + 1]]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('runs a lone request at once, without waiting maxLatencyMs for company', async () => {
     const server = await startTestServer('batched-script.ts', { batchMaxLatencyMs: 60_000 });
     try {
@@ -287,7 +309,7 @@ describe('adaptive batching: waiting limits and the server override', () => {
   it('batchMaxSize and batchMaxLatencyMs replace the declared values', async () => {
     const server = await startTestServer('batched-script.ts', { batchMaxSize: 2, batchMaxLatencyMs: 60_000 });
     try {
-      expect(server.server.script.batching).toEqual({ maxBatchSize: 2, maxLatencyMs: 60_000 });
+      expect(server.server.script.batching).toEqual({ maxBatchSize: 2, maxLatencyMs: 60_000, maxConcurrentBatches: 1 });
       // Two of the three fill a batch of 2 and run at once; the third waits.
       const responses = await behindBusyRun(server, 1, () => [score(server, [1]), score(server, [2]), score(server, [3])], 1);
       expect(responses.map((response) => answer(response)[0]![1]).sort()).toEqual([1, 2, 2]);

@@ -22,6 +22,7 @@ describe('configuration', () => {
       INFERSCHEMA_LOG_LEVEL: 'warn',
       INFERSCHEMA_BATCH_MAX_SIZE: '0',
       INFERSCHEMA_BATCH_MAX_LATENCY_MS: '5',
+      INFERSCHEMA_BATCH_MAX_CONCURRENT: '2',
       WORKER_COUNT: '',
     };
     const before = structuredClone(env);
@@ -38,6 +39,7 @@ describe('configuration', () => {
       logLevel: 'warn',
       batchMaxSize: 0,
       batchMaxLatencyMs: 5,
+      batchMaxConcurrent: 2,
     });
     expect(env).toEqual(before);
   });
@@ -55,6 +57,9 @@ describe('configuration', () => {
     expect(() => serverOptionsFromEnv({ SCORING_TIMEOUT_MS: '0' })).toThrow(ConfigurationError);
     expect(() => serverOptionsFromEnv({ INFERSCHEMA_BATCH_MAX_SIZE: '-1' })).toThrow(
       new ConfigurationError('INFERSCHEMA_BATCH_MAX_SIZE must be an integer from 0 to 9007199254740991, got "-1"'),
+    );
+    expect(() => serverOptionsFromEnv({ INFERSCHEMA_BATCH_MAX_CONCURRENT: '0' })).toThrow(
+      new ConfigurationError('INFERSCHEMA_BATCH_MAX_CONCURRENT must be an integer from 1 to 9007199254740991, got "0"'),
     );
     expect(() => serveOptionsFromEnv({ WORKER_COUNT: 'two' })).toThrow('WORKER_COUNT must be an integer from 1 to 1024, got "two"');
   });

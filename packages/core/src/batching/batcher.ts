@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { ScoringResponse } from '../script/scoring-response.js';
 import { BatchOutputError } from './batch-output-error.js';
 import { concatRows, rowsOfInput, rowsOfResult, sliceRows } from './rows.js';
-import type { BatchOptions } from './settings.js';
+import type { BatchSettings } from './settings.js';
 
 /** What a batcher reports about each call of `run` it makes. */
 export interface BatchReport {
@@ -51,10 +51,10 @@ function describe(value: unknown): string {
  * Gathers concurrent requests into batches and calls `run` once per batch: the values of each parameter are
  * stacked along the first dimension, and the result is cut back into each request's rows.
  *
- * A batch starts as soon as `run` is idle (after the current event-loop turn, so requests that arrived
- * together go together), as soon as it is full, or once its first request has waited `maxLatencyMs` while
- * an earlier batch runs. So a lone client waits for nobody, and under load the batch grows to what arrived
- * while the previous one ran. A request with more rows than `maxBatchSize`, or whose values cannot be
+ * A batch starts as soon as fewer than `maxConcurrentBatches` calls of `run` are under way (after the current
+ * event-loop turn, so requests that arrived together go together), as soon as it is full, or once its first
+ * request has waited `maxLatencyMs`. So a lone client waits for nobody, and under load the batch grows to
+ * what arrived while the previous ones ran. A request with more rows than `maxBatchSize`, or whose values cannot be
  * stacked, runs alone; requests whose values differ in shape after the first dimension never share a batch.
  *
  * @example
@@ -63,7 +63,7 @@ function describe(value: unknown): string {
  * // run was called once with a [4, 10] ndarray; a holds row 0 of its result, b rows 1 to 3
  */
 export class Batcher {
-  readonly options: BatchOptions;
+  readonly options: BatchSettings;
   readonly #scriptPath: string;
   readonly #run: RunCall;
   readonly #observe: BatchObserver | undefined;
@@ -74,7 +74,7 @@ export class Batcher {
   #timer: NodeJS.Timeout | undefined;
   #timerFor: Waiting | undefined;
 
-  constructor(scriptPath: string, run: RunCall, options: BatchOptions, observe?: BatchObserver) {
+  constructor(scriptPath: string, run: RunCall, options: BatchSettings, observe?: BatchObserver) {
     this.#scriptPath = scriptPath;
     this.#run = run;
     this.options = options;
@@ -145,7 +145,7 @@ export class Batcher {
       this.#flush();
       return;
     }
-    if (this.#running === 0) {
+    if (this.#running < this.options.maxConcurrentBatches) {
       this.#immediate ??= setImmediate(() => {
         this.#immediate = undefined;
         this.#flush();

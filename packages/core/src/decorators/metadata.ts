@@ -1,4 +1,4 @@
-import type { BatchOptions } from '../batching/settings.js';
+import type { BatchSettings } from '../batching/settings.js';
 import type { ParameterType } from '../types/parameter-type.js';
 
 /**
@@ -75,6 +75,6 @@ export function outputsOf(fn: Function): readonly OutputDeclaration[] {
 }
 
 /** What `@batch` (or `withSchemas`' `batch`) declared on a function, in the order declared. */
-export function batchesOf(fn: Function): readonly BatchOptions[] {
-  return readMarks<BatchOptions>(fn, BATCH);
+export function batchesOf(fn: Function): readonly BatchSettings[] {
+  return readMarks<BatchSettings>(fn, BATCH);
 }

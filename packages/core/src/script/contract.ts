@@ -1,5 +1,5 @@
 import type { BatchObserver } from '../batching/batcher.js';
-import type { BatchOptions } from '../batching/settings.js';
+import type { BatchSettings } from '../batching/settings.js';
 import type { JsonSchema, OpenApiVersion } from '../schema/json-schema.js';
 import type { ParameterType } from '../types/parameter-type.js';
 
@@ -60,6 +60,8 @@ export interface BatchingOverride {
   readonly maxBatchSize?: number;
   /** Replaces the declared `maxLatencyMs`. */
   readonly maxLatencyMs?: number;
+  /** Replaces the declared `maxConcurrentBatches`. */
+  readonly maxConcurrentBatches?: number;
   /** Told about each batch as it starts and each change of the queue's length (the server's metrics). */
   readonly observe?: BatchObserver;
 }
@@ -86,7 +88,7 @@ export interface LoadedScript {
    * How concurrent requests are batched into one call of `run` (declared with `@batch` or `withSchemas`'
    * `batch`, possibly changed by `configureBatching`), or undefined: one call per request.
    */
-  readonly batching: BatchOptions | undefined;
+  readonly batching: BatchSettings | undefined;
   /**
    * Changes the declared batching (the server's `--batch-max-size` and `--batch-max-latency-ms`) and sets its
    * observer. A script that declares no batching is left unbatched: batching is only correct for a `run`
@@ -94,7 +96,7 @@ export interface LoadedScript {
    *
    * @throws TypeError for a size that is not an integer from 1 or a negative latency.
    */
-  configureBatching(override: BatchingOverride): BatchOptions | undefined;
+  configureBatching(override: BatchingOverride): BatchSettings | undefined;
   /** `init` is marked `@modelInit`: it receives the model directory, so a tool must have one to give it. */
   readonly initTakesModelDir: boolean;
   /** Calls the script's `init` once with the model directory (and sets `AZUREML_MODEL_DIR`). */

@@ -1,5 +1,5 @@
 import { batchProblems } from '../batching/batch-problems.js';
-import type { BatchOptions } from '../batching/settings.js';
+import type { BatchSettings } from '../batching/settings.js';
 import { batchesOf, hasFlag, inputsOf, outputsOf, RAW_HTTP, type InputDeclaration, type OutputDeclaration } from '../decorators/metadata.js';
 import type { ScriptKind, ScriptParameter } from './contract.js';
 import { parametersOf, restoreRenamedParameters } from './function-parameters.js';
@@ -26,7 +26,7 @@ export interface RunPlan {
   readonly unplaced: readonly InputDeclaration[];
   readonly output: OutputDeclaration | undefined;
   /** How concurrent requests are batched, as `@batch` declared it; undefined for one run per request. */
-  readonly batch: BatchOptions | undefined;
+  readonly batch: BatchSettings | undefined;
   /** Contract violations, in the order found; empty for a valid `run`. */
   readonly problems: readonly ScriptProblem[];
 }

@@ -4,7 +4,7 @@ import { hasExactIntegers } from '../schema/supported-versions.js';
 import { InputValidationError, type ValidationIssue } from '../validation/input-validation-error.js';
 import { compileValidator, type Validator } from '../validation/validator.js';
 import { Batcher } from '../batching/batcher.js';
-import { checkBatchOptions, type BatchOptions } from '../batching/settings.js';
+import { checkBatchOptions, type BatchSettings } from '../batching/settings.js';
 import type { ParameterType } from '../types/parameter-type.js';
 import type { BatchingOverride, InvokeContext, LoadedScript, ScoringRequest, ScriptKind, ScriptParameter } from './contract.js';
 import { OutputValidationError } from './output-validation-error.js';
@@ -84,11 +84,11 @@ export class ScoringScript implements LoadedScript {
     if (plan.batch) this.#batcher = this.#createBatcher(plan.batch);
   }
 
-  get batching(): BatchOptions | undefined {
+  get batching(): BatchSettings | undefined {
     return this.#batcher?.options;
   }
 
-  configureBatching(override: BatchingOverride): BatchOptions | undefined {
+  configureBatching(override: BatchingOverride): BatchSettings | undefined {
     const declared = this.#plan.batch;
     if (!declared) return undefined;
     if (override.enabled === false) {
@@ -98,12 +98,13 @@ export class ScoringScript implements LoadedScript {
     const options = checkBatchOptions('batching override', {
       maxBatchSize: override.maxBatchSize ?? declared.maxBatchSize,
       maxLatencyMs: override.maxLatencyMs ?? declared.maxLatencyMs,
+      maxConcurrentBatches: override.maxConcurrentBatches ?? declared.maxConcurrentBatches,
     });
     this.#batcher = this.#createBatcher(options, override.observe);
     return options;
   }
 
-  #createBatcher(options: BatchOptions, observe?: BatchingOverride['observe']): Batcher {
+  #createBatcher(options: BatchSettings, observe?: BatchingOverride['observe']): Batcher {
     const { run, target } = this.#shape;
     return new Batcher(this.path, (args) => Promise.resolve(run.apply(target, args)), options, observe);
   }

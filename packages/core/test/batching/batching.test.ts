@@ -12,7 +12,7 @@ async function loadError(path: string): Promise<ScriptLoadError> {
 describe('batching in the script layer (what /score, OIP and the CLI share)', () => {
   it('stacks concurrent Arrow tables into one run (a class with TC39 @batch) and gives each caller its rows', async () => {
     const script = await loadScoringScript(fixture('batch/arrow-class.ts'));
-    expect(script.batching).toEqual({ maxBatchSize: 16, maxLatencyMs: 1_000 });
+    expect(script.batching).toEqual({ maxBatchSize: 16, maxLatencyMs: 1_000, maxConcurrentBatches: 1 });
     const [one, three] = await Promise.all([
       script.invoke({ rows: [{ x: 1 }] }),
       script.invoke({ rows: [{ x: 2 }, { x: 3 }, { x: 4 }] }),
@@ -61,7 +61,7 @@ describe('batching in the script layer (what /score, OIP and the CLI share)', ()
 
   it('works as a legacy decorator (experimentalDecorators) too', async () => {
     const script = await loadScoringScript(fixture('legacy/batched.ts'));
-    expect(script.batching).toEqual({ maxBatchSize: 8, maxLatencyMs: 1_000 });
+    expect(script.batching).toEqual({ maxBatchSize: 8, maxLatencyMs: 1_000, maxConcurrentBatches: 1 });
     // Each answer is 20x + the rows of the batch: both requests went into one batch of 3 rows.
     expect(await Promise.all([script.invoke({ data: [[1]] }), script.invoke({ data: [[2], [3]] })])).toEqual([[23], [43, 63]]);
   });
@@ -93,6 +93,10 @@ describe('batching in the script layer (what /score, OIP and the CLI share)', ()
     expect(() => batch({ maxBatchSize: 8, maxLatencyMs: -1 })).toThrow(new TypeError('@batch: maxLatencyMs must be a number of milliseconds from 0, got -1'));
     expect(() => withSchemas({ inputs: [['data', data]], batch: { maxBatchSize: 2.5, maxLatencyMs: 5 } }, (values) => values)).toThrow(
       new TypeError('withSchemas batch: maxBatchSize must be an integer from 1, got 2.5'),
+    );
+    expect(() => batch({ maxBatchSize: 8, maxLatencyMs: 5, maxConcurrentBatches: 0 })).toThrow(new TypeError('@batch: maxConcurrentBatches must be an integer from 1, got 0'));
+    expect(() => withSchemas({ inputs: [['data', data]], batch: { maxBatchSize: 8, maxLatencyMs: 5, maxConcurrentBatches: 1.5 } }, (values) => values)).toThrow(
+      new TypeError('withSchemas batch: maxConcurrentBatches must be an integer from 1, got 1.5'),
     );
   });
 
@@ -128,8 +132,10 @@ describe('batching in the script layer (what /score, OIP and the CLI share)', ()
 
   it('configureBatching: replaces the declared values, turns batching off, and leaves an undeclared script alone', async () => {
     const script = await loadScoringScript(fixture('batch/arrow-class.ts'));
-    expect(script.configureBatching({ maxLatencyMs: 3 })).toEqual({ maxBatchSize: 16, maxLatencyMs: 3 });
+    expect(script.configureBatching({ maxLatencyMs: 3 })).toEqual({ maxBatchSize: 16, maxLatencyMs: 3, maxConcurrentBatches: 1 });
+    expect(script.configureBatching({ maxConcurrentBatches: 2 })).toEqual({ maxBatchSize: 16, maxLatencyMs: 1_000, maxConcurrentBatches: 2 });
     expect(() => script.configureBatching({ maxBatchSize: 0 })).toThrow(new TypeError('batching override: maxBatchSize must be an integer from 1, got 0'));
+    expect(() => script.configureBatching({ maxConcurrentBatches: 0 })).toThrow(new TypeError('batching override: maxConcurrentBatches must be an integer from 1, got 0'));
     expect(script.configureBatching({ enabled: false })).toBeUndefined();
     expect(script.batching).toBeUndefined();
     expect(await script.invoke({ rows: [{ x: 5 }] })).toEqual([{ doubled: 10, batch: 1 }]);
