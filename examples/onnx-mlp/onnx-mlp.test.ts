@@ -18,7 +18,7 @@ describe('examples/onnx-mlp', () => {
   });
 
   it('declares batching, and concurrent requests each get their own digits back', async () => {
-    expect(served.server.script.batching).toEqual({ maxBatchSize: 64, maxLatencyMs: 5 });
+    expect(served.server.script.batching).toEqual({ maxBatchSize: 64, maxLatencyMs: 5, maxConcurrentBatches: 2 });
     const images = (JSON.parse(requestText('onnx-mlp', 'digits.json')) as { pixels: number[][] }).pixels;
     const responses = await Promise.all(images.map((image) => postJson(served.url, JSON.stringify({ pixels: [image] }))));
     const answers = (await Promise.all(responses.map((response) => response.json()))) as number[][][];

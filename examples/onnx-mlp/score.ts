@@ -4,7 +4,7 @@
  * `run` takes `pixels`, a batch of images of 64 values from 0 to 16, and returns the probability of each digit.
  * `batch` lets the server stack the images of concurrent requests into one ONNX Runtime call: one call on 64
  * rows costs far less than 64 calls on one row (the weights are read once, and the products are
- * matrix-matrix instead of matrix-vector).
+ * matrix-matrix instead of matrix-vector). The model runs in a thread of its own (docs/batching.md).
  *
  *   npx inferschema serve examples/onnx-mlp/score.ts --model-dir examples/onnx-mlp/model
  *   curl -s -X POST http://127.0.0.1:5001/score -H 'content-type: application/json' -d @examples/onnx-mlp/requests/digits.json
@@ -24,12 +24,14 @@ const probabilities = new NdArrayParameterType(Float32Array.of(0.99, 0, 0, 0, 0,
 let model: OnnxModel | undefined;
 
 export const init = modelInit(async (modelDir: string) => {
-  model = await loadOnnxModel(join(modelDir, 'digits-mlp.onnx'), [{ name: 'pixels', type: 'float32', shape: [null, 64] }]);
+  // A thread of its own: a batch's call no longer stops the event loop, and the next batch's HTTP work overlaps it.
+  model = await loadOnnxModel(join(modelDir, 'digits-mlp.onnx'), [{ name: 'pixels', type: 'float32', shape: [null, 64] }], { thread: true });
 });
 
 // #region batched-run
 export const run = withSchemas(
-  { inputs: [['pixels', pixels]], output: probabilities, batch: { maxBatchSize: 64, maxLatencyMs: 5 } },
+  // Two batches under way: the model's thread starts the next one as soon as one ends.
+  { inputs: [['pixels', pixels]], output: probabilities, batch: { maxBatchSize: 64, maxLatencyMs: 5, maxConcurrentBatches: 2 } },
   async (pixels) => {
     const outputs = await model!.run({ pixels: new Tensor('float32', pixels.data, pixels.shape) });
     return ndarray(outputs.probabilities!.data as Float32Array, [pixels.shape[0]!, 10]);

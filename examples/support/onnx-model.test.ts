@@ -13,11 +13,14 @@ const pixelsSpec = [{ name: 'pixels', type: 'float32', shape: [null, 64] }] as c
 /** `rows` images of 64 pixels, each pixel a different value from 0 to 16. */
 const images = (rows: number) => Float32Array.from({ length: rows * 64 }, (_, index) => (index * 7) % 17);
 
-describe('OnnxModel: an ONNX model in a thread of its own', () => {
+describe.each([
+  ['on the event loop', false],
+  ['in a thread of its own', true],
+])('OnnxModel %s', (_, thread) => {
   let model: OnnxModel;
   let direct: InferenceSession;
   beforeAll(async () => {
-    model = await OnnxModel.load(MLP, pixelsSpec);
+    model = await OnnxModel.load(MLP, pixelsSpec, { thread });
     direct = await InferenceSession.create(MLP, { intraOpNumThreads: 1 });
   });
   afterAll(async () => {
@@ -36,7 +39,7 @@ describe('OnnxModel: an ONNX model in a thread of its own', () => {
     expect(outputs.probabilities!.data).toEqual(expected.probabilities!.data);
   });
 
-  it('leaves the event loop free while the model computes', async () => {
+  it.runIf(thread)('leaves the event loop free while the model computes', async () => {
     // About 0.1 s of arithmetic on this MLP: on the event loop, it would all happen within one turn.
     const rows = 8_000;
     const done = model.run({ pixels: new Tensor('float32', images(rows), [rows, 64]) });
@@ -78,23 +81,26 @@ describe('OnnxModel: an ONNX model in a thread of its own', () => {
   });
 });
 
-describe('OnnxModel: release', () => {
-  it('lets the calls already made finish, then ends the thread', async () => {
-    const model = await OnnxModel.load(MLP, pixelsSpec);
+describe.each([
+  ['on the event loop', false],
+  ['in a thread of its own', true],
+])('OnnxModel %s: release', (_, thread) => {
+  it('lets the calls already made finish, then frees the session', async () => {
+    const model = await OnnxModel.load(MLP, pixelsSpec, { thread });
     const calls = [model.run({ pixels: new Tensor('float32', images(8_000), [8_000, 64]) }), model.run({ pixels: new Tensor('float32', images(1), [1, 64]) })];
     await model.release();
     const [large, small] = await Promise.all(calls);
     expect([large!.probabilities!.dims, small!.probabilities!.dims]).toEqual([[8_000, 10], [1, 10]]);
   });
 
-  it('ends the thread: a call after it rejects', async () => {
-    const model = await OnnxModel.load(RIDGE, [{ name: 'features', type: 'float32', shape: [null, 10] }]);
+  it('rejects a call after it', async () => {
+    const model = await OnnxModel.load(RIDGE, [{ name: 'features', type: 'float32', shape: [null, 10] }], { thread });
     await model.release();
     await expect(model.run({ features: new Tensor('float32', new Float32Array(10), [1, 10]) })).rejects.toThrow(new OnnxModelError(`ONNX model ${RIDGE} was released`));
   });
 });
 
-describe('OnnxModel: a process that exits while its model computes', () => {
+describe('OnnxModel in a thread of its own: a process that exits while its model computes', () => {
   it("exits with its own code: the model thread leaves ONNX Runtime first (terminated inside it, the process aborts with 134)", async () => {
     const fixture = join(EXAMPLES_DIR, 'support/fixtures/exit-while-running.ts');
     const exit = await promisify(execFile)(process.execPath, ['--import', 'tsx', fixture]).then(
@@ -105,12 +111,15 @@ describe('OnnxModel: a process that exits while its model computes', () => {
   });
 });
 
-describe('OnnxModel.load refuses a model that does not fit the samples (the thread it started ends)', () => {
+describe.each([
+  ['on the event loop', false],
+  ['in a thread of its own', true],
+])('OnnxModel.load %s refuses a model that does not fit the samples', (_, thread) => {
   it('names every mismatch', async () => {
-    await expect(OnnxModel.load(MLP, [{ name: 'image', type: 'float64', shape: [null, 32] }])).rejects.toThrow(
+    await expect(OnnxModel.load(MLP, [{ name: 'image', type: 'float64', shape: [null, 32] }], { thread })).rejects.toThrow(
       new OnnxModelError(`ONNX model ${MLP} does not match the script's samples: the model's inputs are [pixels] but the samples give [image]`),
     );
-    await expect(OnnxModel.load(MLP, [{ name: 'pixels', type: 'float64', shape: [null, 32] }])).rejects.toThrow(
+    await expect(OnnxModel.load(MLP, [{ name: 'pixels', type: 'float64', shape: [null, 32] }], { thread })).rejects.toThrow(
       `ONNX model ${MLP} does not match the script's samples: input 'pixels' is float32 but the sample is float64; input 'pixels' has shape [batch, 64] but the sample gives [?, 32]`,
     );
   });

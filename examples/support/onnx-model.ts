@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { Piscina } from 'piscina';
-import { Tensor, type InferenceSession } from 'onnxruntime-node';
+import { InferenceSession, Tensor } from 'onnxruntime-node';
+import { ModelThread } from './model-thread.js';
 
 /**
  * What an entry script's samples say one model input must be: its name (the request key or DataFrame
@@ -19,12 +19,8 @@ export class OnnxModelError extends Error {
 
 const dims = (shape: readonly (number | string | null)[]) => `[${shape.map((size) => (typeof size === 'number' ? size : size === null ? '?' : size)).join(', ')}]`;
 
-/** What the model's thread reports about its session. */
-interface OnnxDescription {
-  readonly inputNames: readonly string[];
-  readonly outputNames: readonly string[];
-  readonly inputMetadata: readonly InferenceSession.ValueMetadata[];
-}
+/** What a session says of itself (the model thread reports the same). */
+type OnnxDescription = Pick<InferenceSession, 'inputNames' | 'outputNames' | 'inputMetadata'>;
 
 /** A tensor as it crosses between threads. */
 interface PlainTensor {
@@ -72,149 +68,135 @@ function ownBuffer(data: Tensor.DataType): Tensor.DataType {
   return data.slice();
 }
 
-/** The model thread's state, shared with it: onnx-thread.mjs moves IDLE → BUSY around each ONNX Runtime call. */
-const [IDLE, BUSY, CLOSED] = [0, 1, 2] as const;
+/** Where a model's session runs: on the event loop, or in its own thread. */
+interface SessionRunner {
+  readonly description: OnnxDescription;
+  run(feeds: Readonly<Record<string, Tensor>>): Promise<Record<string, Tensor>>;
+  close(reason: Error): Promise<void>;
+}
 
-/**
- * How long an exiting process waits for a model thread's ONNX Runtime call to end (about a batch's worth of
- * calls for the examples' models, with room for a slow machine).
- */
-const EXIT_WAIT_MS = 10_000;
+/** One intra-op thread: the event loop (or the model's thread) needs the other cores; a server scales by `--workers`. */
+const SESSION_OPTIONS: InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1 };
 
-/** The states of the models whose threads are open. */
-const openThreads = new Set<Int32Array>();
+async function onEventLoop(path: string): Promise<SessionRunner> {
+  const session = await InferenceSession.create(path, SESSION_OPTIONS);
+  return { description: session, run: (feeds) => session.run(feeds), close: () => session.release() };
+}
 
-/**
- * Marks a model thread CLOSED as soon as it is outside ONNX Runtime, waiting (blocking, at most `ms`) for the
- * call it is in. A worker thread terminated inside a native call brings the whole process down
- * (onnxruntime-node throws a `Napi::Error` into C++ and the process aborts, exit code 134): measured here, a
- * SIGTERM during `init` ended 3 `serve` processes in 8 that way. Once CLOSED, the thread refuses new calls.
- */
-function closeWhenIdle(state: Int32Array, ms: number): void {
-  const deadline = performance.now() + ms;
-  while (Atomics.compareExchange(state, 0, IDLE, CLOSED) === BUSY) {
-    const left = deadline - performance.now();
-    if (left <= 0) return;
-    Atomics.wait(state, 0, BUSY, left);
+async function inOwnThread(path: string): Promise<SessionRunner> {
+  const thread = new ModelThread(path, SESSION_OPTIONS);
+  let description: OnnxDescription;
+  try {
+    description = (await thread.call('describe')) as OnnxDescription;
+  } catch (error) {
+    await thread.close(error as Error);
+    throw error;
   }
+  return {
+    description,
+    async run(feeds) {
+      const plain: Record<string, PlainTensor> = {};
+      for (const [name, tensor] of Object.entries(feeds)) plain[name] = { type: tensor.type, data: ownBuffer(tensor.data), dims: tensor.dims };
+      const outputs = (await thread.call(plain)) as Record<string, PlainTensor>;
+      const tensors: Record<string, Tensor> = {};
+      for (const [name, { type, data, dims }] of Object.entries(outputs)) tensors[name] = new Tensor(type, data as Float32Array, dims);
+      return tensors;
+    },
+    close: (reason) => thread.close(reason),
+  };
 }
 
-let exitHookInstalled = false;
-
-/** Before the process exits (and its worker threads are terminated), lets every model thread leave ONNX Runtime. */
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const state of openThreads) closeWhenIdle(state, EXIT_WAIT_MS);
-  });
+/** Where {@link OnnxModel.load} opens the model. */
+export interface OnnxModelOptions {
+  /**
+   * Run the model in a worker thread of its own (default: false, on the event loop). onnxruntime-node
+   * computes `InferenceSession.run` on the calling thread: on the event loop a 10 ms call stops the server
+   * (health checks, timeouts, every other request) for 10 ms, and no HTTP work overlaps the model's. In a
+   * thread, each call costs a round trip between threads instead (docs/batching.md has the figures): worth it
+   * for long calls, such as batches, not for short ones.
+   */
+  readonly thread?: boolean;
 }
 
 /**
- * An ONNX model in a worker thread of its own. onnxruntime-node computes `InferenceSession.run` on the calling
- * thread, inside a `setImmediate`: on the event loop, a 10 ms call stops the server (health checks, timeouts,
- * every other request) for 10 ms, and no HTTP work can overlap the model's. Here the event loop only posts
- * the feeds and takes the outputs: each tensor's typed array is copied whole, once each way (a memcpy, never
- * element by element). Calls queue and run one at a time, in order, on the model's thread.
+ * An ONNX model checked against the script's samples, run on the event loop or in a thread of its own
+ * ({@link OnnxModelOptions.thread}).
  */
 export class OnnxModel {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
   readonly #path: string;
-  readonly #pool: Piscina;
-  readonly #state: Int32Array;
+  readonly #runner: SessionRunner;
   readonly #calls = new Set<Promise<unknown>>();
   #released = false;
 
-  private constructor(path: string, pool: Piscina, state: Int32Array, description: OnnxDescription) {
+  private constructor(path: string, runner: SessionRunner) {
     this.#path = path;
-    this.#pool = pool;
-    this.#state = state;
-    this.inputNames = description.inputNames;
-    this.outputNames = description.outputNames;
+    this.#runner = runner;
+    this.inputNames = runner.description.inputNames;
+    this.outputNames = runner.description.outputNames;
   }
 
   /**
-   * Opens an ONNX model in its thread and checks that its inputs are the ones the script's samples describe
-   * (names, element types, shapes), so a wrong model file fails `init` with a message naming the mismatch
-   * rather than the first request with an ONNX Runtime error. One intra-op thread: the model's thread, beside
-   * the event loop (a server scales further by `--workers`).
+   * Opens an ONNX model and checks that its inputs are the ones the script's samples describe (names, element
+   * types, shapes), so a wrong model file fails `init` with a message naming the mismatch rather than the
+   * first request with an ONNX Runtime error.
    *
    * @throws OnnxModelError when the file is missing, is not a valid model, or its inputs differ.
    * @example
-   * const model = await OnnxModel.load(join(modelDir, 'diabetes-ridge.onnx'), [{ name: 'features', type: 'float32', shape: [null, 10] }]);
+   * const model = await OnnxModel.load(join(modelDir, 'digits-mlp.onnx'), [{ name: 'pixels', type: 'float32', shape: [null, 64] }], { thread: true });
    */
-  static async load(path: string, inputs: readonly OnnxInputSpec[]): Promise<OnnxModel> {
+  static async load(path: string, inputs: readonly OnnxInputSpec[], options: OnnxModelOptions = {}): Promise<OnnxModel> {
     if (!existsSync(path)) throw new OnnxModelError(`ONNX model ${path} does not exist`);
-    const state = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-    installExitHook();
-    openThreads.add(state);
-    const pool = new Piscina({
-      filename: new URL('./onnx-thread.mjs', import.meta.url).href,
-      workerData: { path, state },
-      minThreads: 1,
-      maxThreads: 1,
-      idleTimeout: Number.POSITIVE_INFINITY,
-    });
-    const refuse = async (message: string) => {
-      await OnnxModel.#close(pool, state);
-      return new OnnxModelError(`ONNX model ${path} ${message}`);
-    };
-    let description: OnnxDescription;
+    let runner: SessionRunner;
     try {
-      description = (await pool.run('describe')) as OnnxDescription;
+      runner = await (options.thread ? inOwnThread(path) : onEventLoop(path));
     } catch (error) {
-      throw await refuse(`cannot be loaded: ${(error as Error).message}`);
+      throw new OnnxModelError(`ONNX model ${path} cannot be loaded: ${(error as Error).message}`);
     }
-    const problems = mismatches(description, inputs);
-    if (problems.length > 0) throw await refuse(`does not match the script's samples: ${problems.join('; ')}`);
-    return new OnnxModel(path, pool, state, description);
+    const problems = mismatches(runner.description, inputs);
+    if (problems.length > 0) {
+      const error = new OnnxModelError(`ONNX model ${path} does not match the script's samples: ${problems.join('; ')}`);
+      await runner.close(error);
+      throw error;
+    }
+    return new OnnxModel(path, runner);
   }
 
   /**
-   * Runs the model on its thread: resolves to every output by name.
+   * Runs the model: resolves to every output by name.
    *
    * @example
    * const { probabilities } = await model.run({ pixels: new Tensor('float32', pixels.data, pixels.shape) });
    */
-  async run(feeds: Readonly<Record<string, Tensor>>): Promise<Record<string, Tensor>> {
-    if (this.#released) throw new OnnxModelError(`ONNX model ${this.#path} was released`);
-    const plain: Record<string, PlainTensor> = {};
-    for (const [name, tensor] of Object.entries(feeds)) plain[name] = { type: tensor.type, data: ownBuffer(tensor.data), dims: tensor.dims };
-    const call = this.#pool.run(plain) as Promise<Record<string, PlainTensor>>;
+  run(feeds: Readonly<Record<string, Tensor>>): Promise<Record<string, Tensor>> {
+    if (this.#released) return Promise.reject(this.#releasedError());
+    const call = this.#runner.run(feeds);
     this.#calls.add(call);
-    let outputs: Record<string, PlainTensor>;
-    try {
-      outputs = await call;
-    } finally {
-      this.#calls.delete(call);
-    }
-    const tensors: Record<string, Tensor> = {};
-    for (const [name, { type, data, dims }] of Object.entries(outputs)) tensors[name] = new Tensor(type, data as Float32Array, dims);
-    return tensors;
+    const forget = () => this.#calls.delete(call);
+    call.then(forget, forget);
+    return call;
   }
 
-  /** Lets the calls already made finish, then ends the model's thread; a later call rejects. */
+  /** Lets the calls already made finish, then frees the session (and ends its thread); a later call rejects. */
   async release(): Promise<void> {
     if (this.#released) return;
     this.#released = true;
     await Promise.allSettled(this.#calls);
-    await OnnxModel.#close(this.#pool, this.#state);
+    await this.#runner.close(this.#releasedError());
   }
 
-  static async #close(pool: Piscina, state: Int32Array): Promise<void> {
-    closeWhenIdle(state, EXIT_WAIT_MS);
-    openThreads.delete(state);
-    await pool.destroy();
+  #releasedError(): OnnxModelError {
+    return new OnnxModelError(`ONNX model ${this.#path} was released`);
   }
 }
 
 /**
- * {@link OnnxModel.load}: the model, in its own thread, checked against the samples.
+ * {@link OnnxModel.load}: the model, checked against the samples.
  *
  * @example
  * const model = await loadOnnxModel(join(modelDir, 'diabetes-ridge.onnx'), [{ name: 'features', type: 'float32', shape: [null, 10] }]);
  */
-export function loadOnnxModel(path: string, inputs: readonly OnnxInputSpec[]): Promise<OnnxModel> {
-  return OnnxModel.load(path, inputs);
+export function loadOnnxModel(path: string, inputs: readonly OnnxInputSpec[], options?: OnnxModelOptions): Promise<OnnxModel> {
+  return OnnxModel.load(path, inputs, options);
 }
