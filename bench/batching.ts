@@ -30,6 +30,7 @@ const CONNECTIONS = flag('connections', 64);
 const ONLY = process.argv.includes('--model') ? process.argv[process.argv.indexOf('--model') + 1] : undefined;
 /** `--batch-max-latency-ms` for the "on" servers (default: what each script declares). */
 const MAX_LATENCY_MS = process.argv.includes('--max-latency-ms') ? flag('max-latency-ms', 5) : undefined;
+const MAX_BATCH_SIZE = process.argv.includes('--max-batch-size') ? flag('max-batch-size', 64) : undefined;
 
 interface Model {
   readonly name: string;
@@ -85,7 +86,10 @@ async function startServer(model: Model, batching: boolean): Promise<Server> {
   const script = join(ROOT, 'examples', model.example, 'score.ts');
   const args = [join(ROOT, 'packages/cli/dist/bin.js'), 'serve', script, '--model-dir', model.modelDir, '--port', String(port), '--log-level', 'warn'];
   if (!batching) args.push('--batch-max-size', '0');
-  else if (MAX_LATENCY_MS !== undefined) args.push('--batch-max-latency-ms', String(MAX_LATENCY_MS));
+  else {
+    if (MAX_LATENCY_MS !== undefined) args.push('--batch-max-latency-ms', String(MAX_LATENCY_MS));
+    if (MAX_BATCH_SIZE !== undefined) args.push('--batch-max-size', String(MAX_BATCH_SIZE));
+  }
   const server = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   await waitForOk(port, { path: '/score', method: 'POST', body: model.body, attempts: 300 });
   return { port, process: server };
