@@ -222,7 +222,7 @@ export async function createServer(script: LoadedScript | string | readonly Mode
   const { http, shared, connections } = buildHttpServer(context, destination, options);
   log.info({ script: loaded.path, kind: loaded.kind }, runModeLine(loaded));
   for (const { model, script: path, options: batched } of batching) {
-    if (batched) log.info({ model, script: path, ...batched }, `Batching concurrent requests: up to ${batched.maxBatchSize} rows per run, waiting at most ${batched.maxLatencyMs} ms, ${batched.maxConcurrentBatches} run${batched.maxConcurrentBatches === 1 ? '' : 's'} at a time`);
+    if (batched) log.info({ model, script: path, ...batched }, `Batching concurrent requests: up to ${batched.maxBatchSize} rows per run, waiting at most ${batched.maxLatencyMs} ms, ${batched.maxConcurrentBatches} run${batched.maxConcurrentBatches === 1 ? '' : 's'} under way before a partial batch waits`);
   }
   for (const [version, document] of context.documents) {
     if (document.userFile) log.info({ version, file: document.userFile }, `Loaded the user's ${version} document`);

@@ -58,7 +58,7 @@ describe('adaptive batching over HTTP (a script declared with batch)', () => {
       maxBatchSize: 8,
       maxLatencyMs: 60_000,
       maxConcurrentBatches: 1,
-      msg: 'Batching concurrent requests: up to 8 rows per run, waiting at most 60000 ms, 1 run at a time',
+      msg: 'Batching concurrent requests: up to 8 rows per run, waiting at most 60000 ms, 1 run under way before a partial batch waits',
     });
   });
 

@@ -88,7 +88,7 @@ export function registerServeCommand(program: Command): void {
     .option('--shutdown-grace-ms <ms>', 'time in-flight requests get after SIGTERM/SIGINT (default 30000)', integer('--shutdown-grace-ms', 0))
     .option('--batch-max-size <rows>', 'rows per run of a script declared with @batch; 0 turns batching off (default: INFERSCHEMA_BATCH_MAX_SIZE, else as declared)', integer('--batch-max-size', 0))
     .option('--batch-max-latency-ms <ms>', 'longest wait of a batched request (default: INFERSCHEMA_BATCH_MAX_LATENCY_MS, else as declared)', integer('--batch-max-latency-ms', 0))
-    .option('--batch-max-concurrent <batches>', 'calls of a batched run under way at once (default: INFERSCHEMA_BATCH_MAX_CONCURRENT, else as declared, else 1)', integer('--batch-max-concurrent', 1))
+    .option('--batch-max-concurrent <batches>', 'calls of a batched run under way before a batch that is not full waits (default: INFERSCHEMA_BATCH_MAX_CONCURRENT, else as declared, else 1)', integer('--batch-max-concurrent', 1))
     .option('--log-query-string', 'log the query string with the path in the request log (default: INFERSCHEMA_LOG_QUERY_STRING, else off)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default: INFERSCHEMA_LOG_LEVEL, else info)')
     .addOption(

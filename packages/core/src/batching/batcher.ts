@@ -52,13 +52,13 @@ function describe(value: unknown): string {
  * stacked along the first dimension, and the result is cut back into each request's rows.
  *
  * A batch starts as soon as fewer than `maxConcurrentBatches` calls of `run` are under way (after the current
- * event-loop turn, so requests that arrived together go together), as soon as it is full, or once its first
- * request has waited `maxLatencyMs`. So a lone client waits for nobody, and under load the batch grows to
+ * event-loop turn, so requests that arrived together go together), and otherwise as soon as it is full or once
+ * its first request has waited `maxLatencyMs` (then beside the calls under way). So a lone client waits for nobody, and under load the batch grows to
  * what arrived while the previous ones ran. A request with more rows than `maxBatchSize`, or whose values cannot be
  * stacked, runs alone; requests whose values differ in shape after the first dimension never share a batch.
  *
  * @example
- * const batcher = new Batcher('score.ts', (args) => run(...args), { maxBatchSize: 64, maxLatencyMs: 5 });
+ * const batcher = new Batcher('score.ts', (args) => run(...args), { maxBatchSize: 64, maxLatencyMs: 5, maxConcurrentBatches: 1 });
  * const [a, b] = await Promise.all([batcher.submit([ndarray(x1, [1, 10])]), batcher.submit([ndarray(x2, [3, 10])])]);
  * // run was called once with a [4, 10] ndarray; a holds row 0 of its result, b rows 1 to 3
  */
@@ -103,9 +103,23 @@ export class Batcher {
       }
       this.#queue.push(waiting);
       this.#queuedRows += waiting.rows;
-      this.#observe?.queueChanged(this.#queue.length);
+      this.#report(() => this.#observe?.queueChanged(this.#queue.length));
       this.#schedule();
     });
+  }
+
+  /**
+   * Tells the observer, which must not break the batcher: an error it throws is thrown again on its own
+   * (an uncaught exception, as any bug), after the queue and the running count are consistent.
+   */
+  #report(tell: () => void): void {
+    try {
+      tell();
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
   }
 
   /** Rows and stacking key of a request: every argument with rows must agree on their number. */
@@ -148,7 +162,9 @@ export class Batcher {
     if (this.#running < this.options.maxConcurrentBatches) {
       this.#immediate ??= setImmediate(() => {
         this.#immediate = undefined;
-        this.#flush();
+        // A full batch or a request too large to batch may have taken the free call meanwhile.
+        if (this.#running < this.options.maxConcurrentBatches) this.#flush();
+        else this.#schedule();
       });
       return;
     }
@@ -190,7 +206,7 @@ export class Batcher {
     }
     this.#queue = rest;
     this.#queuedRows -= rows;
-    this.#observe?.queueChanged(rest.length);
+    this.#report(() => this.#observe?.queueChanged(rest.length));
     if (this.#timerFor && !rest.includes(this.#timerFor)) this.#disarm();
     void this.#execute(batch);
     this.#schedule();
@@ -204,7 +220,7 @@ export class Batcher {
       waiting.detach();
       rows += waiting.rows;
     }
-    this.#observe?.batchStarted({ rows, requests: batch.length, queuedMs: batch.map((waiting) => started - waiting.queuedAt) });
+    this.#report(() => this.#observe?.batchStarted({ rows, requests: batch.length, queuedMs: batch.map((waiting) => started - waiting.queuedAt) }));
     try {
       const args = batch.length === 1 ? batch[0]!.args : batch[0]!.args.map((_, position) => {
         const values = batch.map((waiting) => waiting.args[position]);

@@ -1,6 +1,7 @@
 /**
  * How a script's concurrent requests are batched: at most `maxBatchSize` rows per call of `run`, no request
- * waits more than `maxLatencyMs` for others to join it, and at most `maxConcurrentBatches` calls run at once.
+ * waits more than `maxLatencyMs` for others to join it, and a batch that is not full starts at once only while
+ * fewer than `maxConcurrentBatches` calls are under way.
  */
 export interface BatchOptions {
   /** The most rows (first-dimension items, summed over the requests) one call of `run` receives. */
@@ -8,9 +9,11 @@ export interface BatchOptions {
   /** The longest a request waits in the queue for its batch to start, in milliseconds. */
   readonly maxLatencyMs: number;
   /**
-   * How many calls of `run` may be under way at once (default 1: the next batch gathers while one runs, and
-   * starts when it ends). More helps a `run` that hands its batch to another thread or process (a model thread,
-   * a remote runtime): the next batch is already there when one ends, instead of a round trip later.
+   * How many calls of `run` may be under way before a batch that is not full waits (default 1: the next batch
+   * gathers while one runs, and starts when it ends). A full batch, or one whose oldest request has waited
+   * `maxLatencyMs`, starts whatever the count. More than 1 helps a `run` that hands its batch to another thread
+   * or process (a model thread, a remote runtime): the next batch is already there when one ends, instead of
+   * a round trip later.
    */
   readonly maxConcurrentBatches?: number;
 }

@@ -7,7 +7,8 @@ import { methodDecorator, type MethodDecorator } from './method-decorator.js';
  * ndarray and DataFrame inputs are stacked along their first dimension, `run` is called once, and its result
  * is cut back by rows, each request getting its own. `run` must treat rows independently and return one row
  * per input row. At most `maxBatchSize` rows go into one call; a request waits at most `maxLatencyMs` for
- * others to join. Without a class, pass `batch` to `withSchemas`. The server's `--batch-max-size 0` turns it off.
+ * others to join; `maxConcurrentBatches` (default 1) calls may be under way before a batch that is not full
+ * waits. Without a class, pass `batch` to `withSchemas`. The server's `--batch-max-size 0` turns it off.
  *
  * @example
  * class Model {

@@ -90,11 +90,12 @@ export interface LoadedScript {
    */
   readonly batching: BatchSettings | undefined;
   /**
-   * Changes the declared batching (the server's `--batch-max-size` and `--batch-max-latency-ms`) and sets its
-   * observer. A script that declares no batching is left unbatched: batching is only correct for a `run`
-   * written for it. Returns the batching now in effect.
+   * Changes the declared batching (the server's `--batch-max-size`, `--batch-max-latency-ms` and
+   * `--batch-max-concurrent`) and sets its observer. A script that declares no batching is left unbatched:
+   * batching is only correct for a `run` written for it. Returns the batching now in effect.
    *
-   * @throws TypeError for a size that is not an integer from 1 or a negative latency.
+   * @throws TypeError for a size or a number of concurrent batches that is not an integer from 1, or a
+   * negative latency.
    */
   configureBatching(override: BatchingOverride): BatchSettings | undefined;
   /** `init` is marked `@modelInit`: it receives the model directory, so a tool must have one to give it. */

@@ -130,6 +130,27 @@ describe('batching in the script layer (what /score, OIP and the CLI share)', ()
     expect(reports.at(-1)).toEqual({ rows: 9, requests: 1, queuedMs: [expect.any(Number)] });
   });
 
+  it.each([
+    [1, [4]],
+    [2, [4, 1]],
+  ])(
+    'maxConcurrentBatches %i: a batch that is not full starts only while fewer calls are under way, even when a full one took the call in the same turn',
+    async (maxConcurrentBatches, startedWhileHeld) => {
+      const script = await loadScoringScript(fixture('batch/gated.ts'));
+      let open!: () => void;
+      (globalThis as { gatedBatchGate?: Promise<void> }).gatedBatchGate = new Promise<void>((resolve) => (open = resolve));
+      const rows: number[] = [];
+      script.configureBatching({ maxConcurrentBatches, observe: { batchStarted: (report) => rows.push(report.rows), queueChanged: () => {} } });
+      // Five one-row requests in one turn: the first four fill a batch (maxBatchSize 4), which starts at once.
+      const answers = Promise.all([1, 2, 3, 4, 5].map((value) => script.invoke({ x: [[value]] })));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(rows).toEqual(startedWhileHeld);
+      open();
+      expect(await answers).toEqual([[2], [4], [6], [8], [10]]);
+      expect(rows).toEqual([4, 1]);
+    },
+  );
+
   it('configureBatching: replaces the declared values, turns batching off, and leaves an undeclared script alone', async () => {
     const script = await loadScoringScript(fixture('batch/arrow-class.ts'));
     expect(script.configureBatching({ maxLatencyMs: 3 })).toEqual({ maxBatchSize: 16, maxLatencyMs: 3, maxConcurrentBatches: 1 });
