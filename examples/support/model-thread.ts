@@ -1,8 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { InferenceSession } from 'onnxruntime-node';
 
-/** The thread's state, shared with it: model-thread.worker.mjs moves IDLE → BUSY around each native call. */
-const [IDLE, BUSY, CLOSED] = [0, 1, 2] as const;
+/**
+ * The thread's state, shared with it as bits: model-thread.worker.mjs sets BUSY around each native call, only
+ * from 0 (so never once CLOSING is set), and clears it after.
+ */
+const [BUSY, CLOSING] = [1, 2] as const;
 
 /** How long an exiting process waits for a model thread's native call to end (room for a slow batch). */
 const EXIT_WAIT_MS = 10_000;
@@ -11,17 +14,21 @@ const EXIT_WAIT_MS = 10_000;
 const openThreads = new Set<Int32Array>();
 
 /**
- * Marks a thread CLOSED as soon as it is outside ONNX Runtime, waiting (blocking, at most `ms`) for the call
- * it is in. A worker thread terminated inside a native call brings the whole process down (onnxruntime-node
- * throws a `Napi::Error` into C++ and the process aborts, exit code 134): a SIGTERM during `init` ended 3
- * `serve` processes in 8 that way. Once CLOSED, the thread refuses to start another call.
+ * Marks a thread CLOSING, so that it starts no other native call, and waits (blocking, at most `ms`) for the
+ * call it is in to end. A worker thread terminated inside a native call brings the whole process down
+ * (onnxruntime-node throws a `Napi::Error` into C++ and the process aborts, exit code 134): a SIGTERM during
+ * `init` ended 3 `serve` processes in 8 that way.
  */
 function closeWhenIdle(state: Int32Array, ms: number): void {
+  Atomics.or(state, 0, CLOSING);
   const deadline = performance.now() + ms;
-  while (Atomics.compareExchange(state, 0, IDLE, CLOSED) === BUSY) {
+  while (Atomics.load(state, 0) & BUSY) {
     const left = deadline - performance.now();
-    if (left <= 0) return;
-    Atomics.wait(state, 0, BUSY, left);
+    if (left <= 0) {
+      process.stderr.write(`An ONNX model's thread was still inside ONNX Runtime after ${ms} ms; ending it anyway\n`);
+      return;
+    }
+    Atomics.wait(state, 0, CLOSING | BUSY, left);
   }
 }
 
@@ -74,23 +81,24 @@ export class ModelThread {
     this.#worker.on('exit', (code) => this.#end(new Error(`The model's thread ended (exit code ${code})`)));
   }
 
-  /** Posts one request; resolves to the thread's answer, rejects with its error. */
-  call(request: unknown): Promise<unknown> {
+  /** Posts one request (moving the `transfer` buffers, which the caller must not use again); resolves to the thread's answer, rejects with its error. */
+  call(request: unknown, transfer: readonly ArrayBuffer[] = []): Promise<unknown> {
     if (this.#ended) return Promise.reject(this.#ended);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       if (this.#pending.size === 0) this.#worker.ref();
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, request });
+      this.#worker.postMessage({ id, request }, transfer);
     });
   }
 
-  /** Lets the calls already made finish, then ends the thread; a later call rejects with `reason`. */
+  /** Lets the calls already made finish, then ends the thread; a call made from now on rejects with `reason`. */
   async close(reason: Error): Promise<void> {
+    if (this.#ended) return;
+    this.#ended = reason;
     if (this.#pending.size > 0) await new Promise<void>((resolve) => this.#drained.push(resolve));
-    this.#ended ??= reason;
-    closeWhenIdle(this.#state, EXIT_WAIT_MS);
-    openThreads.delete(this.#state);
+    // The thread may have failed meanwhile, and be gone.
+    if (openThreads.delete(this.#state)) closeWhenIdle(this.#state, EXIT_WAIT_MS);
     await this.#worker.terminate();
   }
 

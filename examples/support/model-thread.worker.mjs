@@ -5,20 +5,20 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 // required, not imported: under a loader that transforms this file (tsx), the CommonJS package's default export is lost.
 const ort = createRequire(import.meta.url)('onnxruntime-node');
-const [IDLE, BUSY] = [0, 1];
-/** Shared with model-thread.ts, which marks it CLOSED (2) before this thread may be terminated. */
+const BUSY = 1;
+/** Shared with model-thread.ts, which sets its CLOSING bit (2) before this thread may be terminated. */
 const { path, options, state } = workerData;
 
 /**
- * Makes one call into ONNX Runtime's native code, marked BUSY meanwhile: a thread terminated inside one aborts
- * the process, so an exiting process waits for this one to end, and a closed thread refuses to start one.
+ * Makes one call into ONNX Runtime's native code, with the BUSY bit set meanwhile: a thread terminated inside
+ * one aborts the process, so a closing process waits for this one to end, and a closing thread starts none.
  */
 async function native(call) {
-  if (Atomics.compareExchange(state, 0, IDLE, BUSY) !== IDLE) throw new Error('The model is closing');
+  if (Atomics.compareExchange(state, 0, 0, BUSY) !== 0) throw new Error('The model is closing');
   try {
     return await call();
   } finally {
-    Atomics.store(state, 0, IDLE);
+    Atomics.and(state, 0, ~BUSY);
     Atomics.notify(state, 0);
   }
 }
@@ -41,10 +41,10 @@ async function answer(request) {
 // Requests queue here, not in the event loop's hands: when a call ends, the next one is already in this thread.
 let previous = Promise.resolve();
 parentPort.on('message', ({ id, request }) => {
+  const fail = (error) => parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  // Posting the result can throw too (a value that cannot be cloned): that call gets the error, the next one runs.
   previous = previous
     .then(() => answer(request))
-    .then(
-      (result) => parentPort.postMessage({ id, result }),
-      (error) => parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
-    );
+    .then((result) => parentPort.postMessage({ id, result }), fail)
+    .catch(fail);
 });

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { setImmediate as turn } from 'node:timers/promises';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { EXAMPLES_DIR } from './serve-example.js';
-import { OnnxModel, OnnxModelError } from './onnx-model.js';
+import { exactBytes, OnnxModel, OnnxModelError } from './onnx-model.js';
 
 const MLP = join(EXAMPLES_DIR, 'onnx-mlp/model/digits-mlp.onnx');
 const RIDGE = join(EXAMPLES_DIR, 'onnx-regression/model/diabetes-ridge.onnx');
@@ -54,7 +54,7 @@ describe.each([
     expect(turns).toBeGreaterThan(100);
   });
 
-  it('sends only the rows a view shows, not the rest of its buffer, and leaves the caller\'s array intact', async () => {
+  it('computes on the rows a view shows only, and leaves the caller\'s array intact', async () => {
     const all = images(10);
     const view = all.subarray(3 * 64, 5 * 64);
     const [fromView, fromCopy] = await Promise.all([
@@ -100,6 +100,32 @@ describe.each([
   });
 });
 
+describe('exactBytes: what crosses to the model thread', () => {
+  it('sends an array that is all of its buffer as it is, nothing to move', () => {
+    const whole = images(2);
+    expect(exactBytes(whole)).toEqual({ data: whole });
+    expect(exactBytes(whole).data).toBe(whole);
+  });
+
+  it('cuts a view out of its larger buffer into a buffer of its own, to be moved, and leaves the view alone', () => {
+    const all = images(10);
+    const view = all.subarray(3 * 64, 5 * 64);
+    const { data, transfer } = exactBytes(view);
+    expect(data).toEqual(view);
+    expect(data).toBeInstanceOf(Float32Array);
+    expect([(data as Float32Array).buffer.byteLength, transfer]).toEqual([2 * 64 * 4, (data as Float32Array).buffer]);
+    expect(all).toEqual(images(10));
+  });
+
+  it("copies a Buffer's bytes, whose slice is a view, not only its pool", () => {
+    const pooled = Buffer.from([1, 2, 3]);
+    const { data, transfer } = exactBytes(pooled);
+    expect(pooled.buffer.byteLength).toBeGreaterThan(3);
+    expect([...(data as Uint8Array)]).toEqual([1, 2, 3]);
+    expect(transfer!.byteLength).toBe(3);
+  });
+});
+
 describe('OnnxModel in a thread of its own: a process that exits while its model computes', () => {
   it("exits with its own code: the model thread leaves ONNX Runtime first (terminated inside it, the process aborts with 134)", async () => {
     const fixture = join(EXAMPLES_DIR, 'support/fixtures/exit-while-running.ts');
@@ -107,6 +133,7 @@ describe('OnnxModel in a thread of its own: a process that exits while its model
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );
+    // The fixture exits with 7 only while its call is still running (8 if the call ended first).
     expect(exit).toEqual({ code: 7, stderr: '' });
   });
 });

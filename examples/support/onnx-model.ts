@@ -60,12 +60,22 @@ function mismatches(session: OnnxDescription, expected: readonly OnnxInputSpec[]
 }
 
 /**
- * A typed array that is all of its buffer: what crosses to the model's thread is copied with its whole buffer,
- * so a view into a larger one (a request body, a pooled Buffer) is cut out first.
+ * The bytes of a tensor's data as they go to the model's thread: a typed array that is all of its buffer is
+ * sent as it is (copied once by the structured clone); a view into a larger buffer (a request body, a pooled
+ * `Buffer`) is cut out first, into a buffer of its own that is moved, not copied again (`transfer`).
  */
-function ownBuffer(data: Tensor.DataType): Tensor.DataType {
-  if (Array.isArray(data) || (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength)) return data;
-  return data.slice();
+export function exactBytes(data: Tensor.DataType): { data: Tensor.DataType; transfer?: ArrayBuffer } {
+  if (Array.isArray(data) || (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !(data.buffer instanceof SharedArrayBuffer))) {
+    return { data };
+  }
+  // Buffer#slice is a view, not a copy.
+  const copy = Buffer.isBuffer(data) ? new Uint8Array(data) : data.slice();
+  return { data: copy, transfer: copy.buffer as ArrayBuffer };
+}
+
+/** A Tensor of outputs that crossed back from the model's thread, whatever their element type. */
+function tensorOf({ type, data, dims }: PlainTensor): Tensor {
+  return new Tensor(type, data as Tensor.DataTypeMap[typeof type], dims);
 }
 
 /** Where a model's session runs: on the event loop, or in its own thread. */
@@ -96,10 +106,15 @@ async function inOwnThread(path: string): Promise<SessionRunner> {
     description,
     async run(feeds) {
       const plain: Record<string, PlainTensor> = {};
-      for (const [name, tensor] of Object.entries(feeds)) plain[name] = { type: tensor.type, data: ownBuffer(tensor.data), dims: tensor.dims };
-      const outputs = (await thread.call(plain)) as Record<string, PlainTensor>;
+      const transfer: ArrayBuffer[] = [];
+      for (const [name, tensor] of Object.entries(feeds)) {
+        const bytes = exactBytes(tensor.data);
+        plain[name] = { type: tensor.type, data: bytes.data, dims: tensor.dims };
+        if (bytes.transfer) transfer.push(bytes.transfer);
+      }
+      const outputs = (await thread.call(plain, transfer)) as Record<string, PlainTensor>;
       const tensors: Record<string, Tensor> = {};
-      for (const [name, { type, data, dims }] of Object.entries(outputs)) tensors[name] = new Tensor(type, data as Float32Array, dims);
+      for (const [name, output] of Object.entries(outputs)) tensors[name] = tensorOf(output);
       return tensors;
     },
     close: (reason) => thread.close(reason),
