@@ -9,7 +9,7 @@ import { createServer } from '@inferschema/server';
 import { createProgram } from 'inferschema';
 import { parseAllDocuments } from 'yaml';
 import { inferenceClient } from '../packages/server/test/grpc/support/inference-client.js';
-import { freePort, startServe } from '../packages/server/test/support/process.js';
+import { freePorts, startServe } from '../packages/server/test/support/process.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KSERVE = join(ROOT, 'deploy', 'kserve');
@@ -145,7 +145,7 @@ describe('deploy/kserve/inference-service.yaml', () => {
   });
 
   it("the image's command with the manifest's args serves (host, ports and folders swapped for this machine's)", async () => {
-    const [port, grpcPort] = [await freePort(), await freePort()];
+    const [port, grpcPort] = await freePorts(2);
     const local: Record<string, string> = {
       'score.ts': join(ROOT, 'examples/getting-started/score.ts'),
       '0.0.0.0': '127.0.0.1',

@@ -1,6 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import { fixture } from '../support/harness.js';
-import { freePort, isReadyLine, servesKilledAfterEach, type ServeProcess } from '../support/process.js';
+import { freePorts, isReadyLine, servesKilledAfterEach, type ServeProcess } from '../support/process.js';
 import { inferenceClient } from './support/inference-client.js';
 
 // `inferschema serve --grpc-port` as a process: the flag and INFERSCHEMA_GRPC_PORT, and SIGTERM letting an
@@ -16,7 +16,7 @@ const textRequest = (body: string) => ({
 
 describe('inferschema serve --grpc-port (the process)', () => {
   it('serves gRPC on the flag port; on SIGTERM an in-flight call finishes, then new calls fail and the process exits 0', async () => {
-    const [port, grpcPort] = [await freePort(), await freePort()];
+    const [port, grpcPort] = await freePorts(2);
     const served = serveProcess([fixture('text-script.ts'), '--port', String(port), '--grpc-port', String(grpcPort)]);
     await served.waitForLog(ready);
     expect(served.logs()).toContainEqual(expect.objectContaining({ msg: 'Open Inference Protocol gRPC service listening', grpcPort }));
@@ -36,7 +36,7 @@ describe('inferschema serve --grpc-port (the process)', () => {
   });
 
   it('reads INFERSCHEMA_GRPC_PORT', async () => {
-    const [port, grpcPort] = [await freePort(), await freePort()];
+    const [port, grpcPort] = await freePorts(2);
     const served = serveProcess([fixture('text-script.ts'), '--port', String(port)], { INFERSCHEMA_GRPC_PORT: String(grpcPort) });
     await served.waitForLog(ready);
     const client = inferenceClient(grpcPort);

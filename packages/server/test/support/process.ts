@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer as createNetServer } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCurrentTest } from 'vitest/suite';
@@ -8,15 +8,29 @@ import { getCurrentTest } from 'vitest/suite';
 export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'cli', 'dist', 'bin.js');
 
 /** A port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+export async function freePort(): Promise<number> {
+  return (await freePorts(1))[0]!;
+}
+
+/**
+ * `count` different free ports: all are held open until each is known, since a port closed before the next is
+ * asked for can come back (two ports asked for one after the other once came back equal: EADDRINUSE).
+ */
+export async function freePorts(count: 2): Promise<[number, number]>;
+export async function freePorts(count: number): Promise<number[]>;
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () =>
+      new Promise<NetServer>((resolve, reject) => {
+        const server = createNetServer();
+        server.on('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve(server));
+      }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 /** Kept before the running test's own timeout, so that a wait giving up reports what it saw, not vitest. */
@@ -59,6 +73,8 @@ export function startServe(args: readonly string[], env: NodeJS.ProcessEnv = {})
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  // 'close' comes after the last output has been read ('exit' may come before it).
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const logs = () =>
     text
       .split('\n')
@@ -74,6 +90,12 @@ export function startServe(args: readonly string[], env: NodeJS.ProcessEnv = {})
       for (;;) {
         const found = logs().find(match);
         if (found) return found;
+        if (child.exitCode !== null || child.signalCode !== null) {
+          await closed;
+          const last = logs().find(match);
+          if (last) return last;
+          throw new Error(`the process exited (${child.exitCode ?? child.signalCode}) without the log line; output:\n${text}`);
+        }
         if (Date.now() > deadline) throw new Error(`no matching log line within ${Math.round(timeoutMs)} ms; output:\n${text}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
