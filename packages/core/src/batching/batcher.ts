@@ -41,6 +41,12 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The request was cancelled', 'AbortError');
 }
 
+function rethrowLater(error: unknown): void {
+  queueMicrotask(() => {
+    throw error;
+  });
+}
+
 function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (typeof value !== 'object') return typeof value;
@@ -53,9 +59,10 @@ function describe(value: unknown): string {
  *
  * A batch starts as soon as fewer than `maxConcurrentBatches` calls of `run` are under way (after the current
  * event-loop turn, so requests that arrived together go together), and otherwise as soon as it is full or once
- * its first request has waited `maxLatencyMs` (then beside the calls under way). So a lone client waits for nobody, and under load the batch grows to
- * what arrived while the previous ones ran. A request with more rows than `maxBatchSize`, or whose values cannot be
- * stacked, runs alone; requests whose values differ in shape after the first dimension never share a batch.
+ * its first request has waited `maxLatencyMs` (then beside the calls under way). So a lone client waits for
+ * nobody, and under load the batch grows to what arrived while the previous ones ran. A request with more rows
+ * than `maxBatchSize`, or whose values cannot be stacked, runs alone; requests whose values differ in shape
+ * after the first dimension never share a batch.
  *
  * @example
  * const batcher = new Batcher('score.ts', (args) => run(...args), { maxBatchSize: 64, maxLatencyMs: 5, maxConcurrentBatches: 1 });
@@ -103,22 +110,26 @@ export class Batcher {
       }
       this.#queue.push(waiting);
       this.#queuedRows += waiting.rows;
-      this.#report(() => this.#observe?.queueChanged(this.#queue.length));
+      this.#queueChanged();
       this.#schedule();
     });
   }
 
-  /**
-   * Tells the observer, which must not break the batcher: an error it throws is thrown again on its own
-   * (an uncaught exception, as any bug), after the queue and the running count are consistent.
-   */
-  #report(tell: () => void): void {
+  // The observer is told after the queue and the running count are consistent, and must not break them: an
+  // error it throws is thrown again on its own (an uncaught exception, as any bug).
+  #queueChanged(): void {
     try {
-      tell();
+      this.#observe?.queueChanged(this.#queue.length);
     } catch (error) {
-      queueMicrotask(() => {
-        throw error;
-      });
+      rethrowLater(error);
+    }
+  }
+
+  #batchStarted(report: BatchReport): void {
+    try {
+      this.#observe?.batchStarted(report);
+    } catch (error) {
+      rethrowLater(error);
     }
   }
 
@@ -144,7 +155,7 @@ export class Batcher {
     if (index === -1) return;
     this.#queue.splice(index, 1);
     this.#queuedRows -= waiting.rows;
-    this.#observe?.queueChanged(this.#queue.length);
+    this.#queueChanged();
     waiting.reject(reason);
     this.#schedule();
   }
@@ -206,7 +217,7 @@ export class Batcher {
     }
     this.#queue = rest;
     this.#queuedRows -= rows;
-    this.#report(() => this.#observe?.queueChanged(rest.length));
+    this.#queueChanged();
     if (this.#timerFor && !rest.includes(this.#timerFor)) this.#disarm();
     void this.#execute(batch);
     this.#schedule();
@@ -220,7 +231,7 @@ export class Batcher {
       waiting.detach();
       rows += waiting.rows;
     }
-    this.#report(() => this.#observe?.batchStarted({ rows, requests: batch.length, queuedMs: batch.map((waiting) => started - waiting.queuedAt) }));
+    this.#batchStarted({ rows, requests: batch.length, queuedMs: batch.map((waiting) => started - waiting.queuedAt) });
     try {
       const args = batch.length === 1 ? batch[0]!.args : batch[0]!.args.map((_, position) => {
         const values = batch.map((waiting) => waiting.args[position]);
