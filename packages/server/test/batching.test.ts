@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { createServer } from '@inferschema/server';
 import { fixture, postJson, startTestServer, type RawResponse, type TestServer } from './support/harness.js';
-import { metric, until } from './support/polling.js';
+import { metric, seriesValue, until } from './support/polling.js';
 
 /** [2x, rows of the batch, number of the call of run] for each row (see fixtures/batched-script.ts). */
 type Answer = [number, number, number][];
@@ -227,7 +227,7 @@ describe('adaptive batching of several models (serve a.ts b.ts)', () => {
       await infer('left', [4]);
       await infer('right', [5, 6]);
       const text = await (await fetch(`${url}/metrics`)).text();
-      const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
+      const value = (series: string) => seriesValue(text, series);
       expect(value('inferschema_batch_rows_count{model="left"}')).toBe(2);
       expect(value('inferschema_batch_rows_sum{model="left"}')).toBe(4);
       expect(value('inferschema_batch_rows_count{model="right"}')).toBe(1);

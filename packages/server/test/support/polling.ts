@@ -31,6 +31,14 @@ export async function until(condition: () => boolean | Promise<boolean>, what = 
  */
 export async function metric(base: string, series: string): Promise<number> {
   const { text } = await send(`${base}/metrics`);
+  return seriesValue(text, series) ?? 0;
+}
+
+/**
+ * The value of one series (written as in {@link metric}) in a `/metrics` text already read, or undefined when
+ * the series is absent.
+ */
+export function seriesValue(text: string, series: string): number | undefined {
   const line = text.split('\n').find((row) => row.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
