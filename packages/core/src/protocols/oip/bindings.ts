@@ -17,6 +17,7 @@ import { readJsonTensor } from './json-tensor.js';
 import { invalid } from './oip-error.js';
 import type { Tensor, TensorMetadata, TensorValues } from './tensor.js';
 import { columnDatatype, DTYPE_DATATYPES, schemaTensorForm, type SchemaTensorForm } from './tensor-forms.js';
+import { packedMap } from '../../json/packed-map.js';
 
 /** One tensor a binding reads, with what it accepts. */
 export interface BoundTensor extends TensorMetadata {
@@ -58,8 +59,8 @@ function texts(values: TensorValues, label: string): string[] {
 
 /** One element as JSON, for the types that decode JSON: bigint kept exact, bytes as UTF-8 text (or base64). */
 function jsonElements(values: TensorValues, label: string, base64 = false): JsonValue[] {
-  if (values instanceof BigInt64Array || values instanceof BigUint64Array) return Array.from(values, (value) => jsonInteger(value));
-  if (ArrayBuffer.isView(values)) return Array.from(values as ArrayLike<number>);
+  if (values instanceof BigInt64Array || values instanceof BigUint64Array) return packedMap<bigint, JsonValue>(values, (value) => jsonInteger(value));
+  if (ArrayBuffer.isView(values)) return packedMap(values as ArrayLike<number>, (value) => value);
   return Array.from(values as readonly (boolean | string | Uint8Array)[], (value, index) =>
     value instanceof Uint8Array ? (base64 ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') : text(value, label, index)) : value,
   );

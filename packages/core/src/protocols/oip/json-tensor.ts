@@ -4,6 +4,7 @@ import type { TypedArray } from '../../types/typed-array.js';
 import { INTEGER_RANGES, TYPED_ARRAYS, type NumericDatatype, type OipDatatype } from './datatype.js';
 import { invalid } from './oip-error.js';
 import type { TensorValues } from './tensor.js';
+import { packedMap } from '../../json/packed-map.js';
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
@@ -127,7 +128,7 @@ const decoder = new TextDecoder();
  * writeJsonTensor(Float32Array.of(1.5, 2), 'FP32'); // [1.5, 2]
  */
 export function writeJsonTensor(values: TensorValues, datatype: OipDatatype): JsonValue[] {
-  if (datatype === 'BYTES') return Array.from(values as readonly (string | Uint8Array)[], (value) => (typeof value === 'string' ? value : decoder.decode(value)));
-  if (values instanceof BigInt64Array || values instanceof BigUint64Array) return Array.from(values, jsonInteger) as JsonValue[];
-  return Array.from(values as ArrayLike<number | boolean>);
+  if (datatype === 'BYTES') return packedMap(values as readonly (string | Uint8Array)[], (value) => (typeof value === 'string' ? value : decoder.decode(value)));
+  if (values instanceof BigInt64Array || values instanceof BigUint64Array) return packedMap<bigint, JsonValue>(values, (value) => jsonInteger(value));
+  return packedMap(values as ArrayLike<number | boolean>, (value) => value);
 }

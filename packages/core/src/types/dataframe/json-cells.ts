@@ -1,6 +1,7 @@
 import { jsonInteger } from '../../json/json-integer.js';
 import type { JsonValue } from '../../json/json-value.js';
 import type { ColumnType } from './column-type.js';
+import { packedMap } from '../../json/packed-map.js';
 
 /**
  * The JSON value of one cell: dates and date-times become ISO 8601 strings (epoch milliseconds too, in a
@@ -26,8 +27,5 @@ export function jsonCell(value: unknown, type: ColumnType): JsonValue {
 
 /** The JSON cells of a column of native values. */
 export function jsonCells(values: ArrayLike<unknown>, type: ColumnType): JsonValue[] {
-  // Pushed, not filled into `new Array(length)`: a holey array is slower to JSON.stringify.
-  const cells: JsonValue[] = [];
-  for (let i = 0; i < values.length; i++) cells.push(jsonCell(values[i], type));
-  return cells;
+  return packedMap(values, (value) => jsonCell(value, type));
 }

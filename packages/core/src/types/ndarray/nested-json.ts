@@ -1,6 +1,7 @@
 import type { JsonValue } from '../../json/json-value.js';
 import type { JsonItemWriter } from './json-items.js';
 import { isFlatData, isNdArray, readerOf, type NdArray } from './ndarray-like.js';
+import { packedMap } from '../../json/packed-map.js';
 
 /**
  * The nested JSON arrays of an ndarray, one level per dimension, read through its shape, strides and offset
@@ -18,7 +19,7 @@ export function nestedArrayOf(array: NdArray, item: JsonItemWriter): JsonValue {
   const visit = (depth: number, offset: number): JsonValue[] => {
     const size = shape[depth]!;
     const step = stride[depth]!;
-    // Pushed, not filled into `new Array(size)`: a holey array is slower to JSON.stringify (see encodeArrayValue).
+    // Pushed, as packedMap does: a holey array is slower to JSON.stringify.
     const out: JsonValue[] = [];
     for (let i = 0; i < size; i++) out.push(depth === last ? item(read(offset + i * step)) : visit(depth + 1, offset + i * step));
     return out;
@@ -33,13 +34,6 @@ export function nestedArrayOf(array: NdArray, item: JsonItemWriter): JsonValue {
 export function encodeArrayValue(value: unknown, item: JsonItemWriter): JsonValue {
   if (isNdArray(value)) return nestedArrayOf(value, item);
   if (Array.isArray(value)) return value.map((element) => (Array.isArray(element) || isNdArray(element) ? encodeArrayValue(element, item) : item(element)));
-  if (isFlatData(value)) {
-    // A loop, not `Array.from(value, item)` (which walks a typed array through its iterator: ~15× slower for one
-    // value), pushing rather than filling `new Array(length)`: a holey array is ~30% slower to JSON.stringify.
-    const flat = value as ArrayLike<unknown>;
-    const out: JsonValue[] = [];
-    for (let index = 0; index < flat.length; index++) out.push(item(flat[index]));
-    return out;
-  }
+  if (isFlatData(value)) return packedMap(value as ArrayLike<unknown>, (element) => item(element));
   throw new TypeError('expected an ndarray, a typed array or an array');
 }
