@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { LoadedScript } from '@inferschema/core/runtime';
-import { bodyCodecs, requestMediaTypes, responseMediaTypes, type CodecChoice } from '@inferschema/core/codecs';
+import { bodyCodecs, JSON_CHOICE, requestMediaTypes, responseMediaTypes, type CodecChoice } from '@inferschema/core/codecs';
 import { CliError, EXIT } from './cli-error.js';
 
 /** How `run` was told the formats of its input and output. */
@@ -16,7 +16,6 @@ function refuse(what: string, mediaType: string, accepted: readonly string[]): C
   return new CliError(`${what} ${mediaType} is not one this script takes: ${accepted.join(', ')}`, EXIT.usage);
 }
 
-const JSON_CHOICE: CodecChoice = bodyCodecs.forMediaType('application/json')!;
 
 /**
  * The format of a `schema` script's input: `--content-type`, else the extension of `--input-file` (`.npy`,

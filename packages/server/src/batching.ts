@@ -31,7 +31,7 @@ export function configureModelBatching(model: { readonly name: string; readonly 
 export const CLIENT_GONE_LOG = 'The client closed the connection before its batch ran';
 
 /** Where a client's departure shows: an HTTP response closed before it finished, or a cancelled gRPC call. */
-export type ClientEnd = ServerResponse | ServerUnaryCall<unknown, unknown>;
+type ClientEnd = ServerResponse | ServerUnaryCall<unknown, unknown>;
 
 /**
  * A signal that aborts when the client goes away before its answer is sent (the HTTP connection closed, or

@@ -61,3 +61,12 @@ export class CodecRegistry {
 
 /** The default registry: JSON, `.npy` (`application/x-npy`) and Arrow IPC (stream and file). */
 export const bodyCodecs = new CodecRegistry([jsonCodec, npyCodec, arrowCodec]);
+
+/**
+ * JSON, as {@link bodyCodecs} chooses it for `application/json`: the default body format both ways, one object
+ * for the server and the CLI.
+ *
+ * @example
+ * JSON_CHOICE.codec === bodyCodecs.forMediaType('application/json')?.codec; // true
+ */
+export const JSON_CHOICE: CodecChoice = Object.freeze({ codec: jsonCodec, mediaType: 'application/json' });

@@ -6,7 +6,7 @@
  */
 export { mediaTypeOf, type BodyCodec } from './body-codec.js';
 export { BodyFormatError, type BodyFormatProblem } from './body-format-error.js';
-export { CodecRegistry, bodyCodecs, type CodecChoice } from './codec-registry.js';
+export { CodecRegistry, bodyCodecs, JSON_CHOICE, type CodecChoice } from './codec-registry.js';
 export { jsonCodec, parseJsonBody } from './json-codec.js';
 export { npyCodec } from './npy/npy-codec.js';
 export { readNpy } from './npy/read-npy.js';

@@ -1,7 +1,7 @@
 import type { LoadedScript } from '@inferschema/core/runtime';
 import { OIP_ROUTES, type RouteDeclaration } from '@inferschema/core/protocols';
 import { modelNameOf, NoTensorForm, OipSignature, type TensorMetadata } from '@inferschema/core/protocols/oip';
-import { RESPONSE_TEXTS } from './service-template.js';
+import { bearer, RESPONSE_TEXTS } from './service-template.js';
 
 /** A model as the Open Inference Protocol routes describe it: its name and tensors. */
 export interface OipModelDescription {
@@ -169,7 +169,6 @@ export interface OipOperationHeader {
 
 /** A documented OIP route of the table, its path written for the model (`/v2/models/{name}` → `/v2/models/score`). */
 export interface OipDocumentedRoute {
-  readonly declaration: RouteDeclaration;
   readonly path: string;
   readonly method: 'get' | 'post';
   readonly request: OipSchemaName | undefined;
@@ -189,7 +188,6 @@ export function oipDocumentedRoutes(model: OipModelDescription, pathPrefix: stri
     const bodies = BODIES[declaration.id];
     if (!declaration.documented || !bodies) return [];
     return [{
-      declaration,
       path: `${pathPrefix}${declaration.path.replace(':name', model.name)}`,
       method: declaration.method.toLowerCase() as 'get' | 'post',
       request: bodies.request,
@@ -198,7 +196,7 @@ export function oipDocumentedRoutes(model: OipModelDescription, pathPrefix: stri
         operationId: declaration.operationId!,
         tags: ['Open Inference Protocol'],
         description: declaration.responses[200],
-        ...(declaration.auth === 'api-key' ? { security: [{ Bearer: [] }] } : {}),
+        ...(declaration.auth === 'api-key' ? { security: bearer() } : {}),
       },
       descriptions: { ok: declaration.responses[200]!, failed: declaration.responses.default ?? RESPONSE_TEXTS.failed },
     }];

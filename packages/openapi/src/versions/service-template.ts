@@ -12,7 +12,8 @@ export const RESPONSE_TEXTS = Object.freeze({
   swaggerSpec: 'The Swagger specification.',
 });
 
-const bearer = () => [{ Bearer: [] as string[] }];
+/** The Bearer API-key requirement of an operation (a fresh array per call). */
+export const bearer = () => [{ Bearer: [] as string[] }];
 
 /** A route of the Azure protocol, from the route table the server also reads. */
 const route = (id: AzureRouteId): RouteDeclaration => AZURE_ROUTES.find((candidate) => candidate.id === id)!;

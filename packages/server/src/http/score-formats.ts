@@ -1,10 +1,9 @@
 import type { LoadedScript } from '@inferschema/core/runtime';
-import { bodyCodecs, requestMediaTypes, responseMediaTypes, type BodyFormats, type CodecChoice } from '@inferschema/core/codecs';
+import { bodyCodecs, JSON_CHOICE, requestMediaTypes, responseMediaTypes, type BodyFormats, type CodecChoice } from '@inferschema/core/codecs';
 import Negotiator from 'negotiator';
 import { HttpError } from './http-error.js';
 import { MESSAGES } from './messages.js';
 
-const JSON_CHOICE: CodecChoice = bodyCodecs.forMediaType('application/json')!;
 /** JSON both ways: the formats of nearly every request, one object for all of them. */
 const JSON_FORMATS: BodyFormats = Object.freeze({ request: JSON_CHOICE, response: JSON_CHOICE });
 
