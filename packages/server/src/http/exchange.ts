@@ -98,8 +98,7 @@ export class Exchange implements PendingWrite, RunningRequest {
    * halved the batches (see `batchedClientSignal`).
    */
   writeAtOnce = false;
-  /** The status and body of an answer `send` has prepared and `write` sends at the end of the turn. */
-  status = 0;
+  /** The body of an answer `send` has prepared (its status is in `res.statusCode`) and `write` sends at the end of the turn. */
   answer: string | Uint8Array | undefined = undefined;
 
   constructor(req: IncomingMessage, res: ServerResponse, shared: ExchangeShared) {
@@ -141,7 +140,6 @@ export class Exchange implements PendingWrite, RunningRequest {
       throw error;
     }
     this.done = true;
-    this.status = status;
     this.answer = body;
     if (this.writeAtOnce) this.write();
     else this.shared.writes.add(this);
@@ -162,7 +160,7 @@ export class Exchange implements PendingWrite, RunningRequest {
       this.shared.log.error({ requestId: this.requestId, err: error }, 'The answer could not be written');
       this.res.destroy();
     }
-    this.record(this.status);
+    this.record(this.res.statusCode);
   }
 
   /** Answers with a streamed body (chunked): `headers` are pairs, the content type included. */
